@@ -1,0 +1,157 @@
+package io.crossdistill.models;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Evaluation metrics on plain arrays, in double precision. Every metric pairs predictions with labels
+ * row by row and skips rows whose label is NaN (no label); a metric that has no rows to work on, or is
+ * undefined for them (AUC with one class, R² of constant targets), returns NaN.
+ *
+ * <p>Binary labels are 0 or 1 (a label above 0.5 counts as positive for AUC); binary predictions are
+ * logits, as the network's heads output them.
+ */
+public final class Metrics {
+
+  private static final int CALIBRATION_BINS = 10;
+
+  private Metrics() {
+  }
+
+  /**
+   * Area under the ROC curve: the probability that a random positive scores above a random negative,
+   * tied scores counting one half (average ranks).
+   */
+  public static double auc(float[] scores, float[] labels) {
+    int[] rows = labelledRows(scores, labels);
+    int n = rows.length;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = rows[i];
+      if (Float.isNaN(scores[rows[i]])) {
+        throw new IllegalArgumentException("score of row " + rows[i] + " is NaN");
+      }
+    }
+    Arrays.sort(order, (a, b) -> Float.compare(scores[a], scores[b]));
+    double positiveRankSum = 0;
+    long positives = 0;
+    int i = 0;
+    while (i < n) {
+      int j = i;
+      while (j + 1 < n && scores[order[j + 1]] == scores[order[i]]) {
+        j++;
+      }
+      double averageRank = (i + j) / 2.0 + 1;
+      for (int k = i; k <= j; k++) {
+        if (labels[order[k]] > 0.5f) {
+          positiveRankSum += averageRank;
+          positives++;
+        }
+      }
+      i = j + 1;
+    }
+    long negatives = n - positives;
+    if (positives == 0 || negatives == 0) {
+      return Double.NaN;
+    }
+    return (positiveRankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+  }
+
+  /** Mean binary cross-entropy of labels in [0, 1] against sigmoid(logits), computed without overflow. */
+  public static double logLoss(float[] logits, float[] labels) {
+    int[] rows = labelledRows(logits, labels);
+    double sum = 0;
+    for (int r : rows) {
+      double z = logits[r];
+      sum += Math.max(z, 0) - z * labels[r] + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+    return rows.length == 0 ? Double.NaN : sum / rows.length;
+  }
+
+  /** Root mean squared error. */
+  public static double rmse(float[] predictions, float[] targets) {
+    int[] rows = labelledRows(predictions, targets);
+    double sum = 0;
+    for (int r : rows) {
+      double d = (double) predictions[r] - targets[r];
+      sum += d * d;
+    }
+    return rows.length == 0 ? Double.NaN : Math.sqrt(sum / rows.length);
+  }
+
+  /** Coefficient of determination: 1 − residual sum of squares / total sum of squares. */
+  public static double r2(float[] predictions, float[] targets) {
+    int[] rows = labelledRows(predictions, targets);
+    double mean = 0;
+    for (int r : rows) {
+      mean += targets[r];
+    }
+    mean /= rows.length;
+    double residual = 0;
+    double total = 0;
+    for (int r : rows) {
+      double d = (double) predictions[r] - targets[r];
+      double t = targets[r] - mean;
+      residual += d * d;
+      total += t * t;
+    }
+    return total == 0 ? Double.NaN : 1 - residual / total;
+  }
+
+  /**
+   * Expected calibration error over 10 equal-width probability bins: the row-weighted mean over bins of
+   * |mean predicted probability − fraction of positives|, with probabilities sigmoid(logits).
+   */
+  public static double expectedCalibrationError(float[] logits, float[] labels) {
+    int[] rows = labelledRows(logits, labels);
+    double[] probabilitySum = new double[CALIBRATION_BINS];
+    double[] labelSum = new double[CALIBRATION_BINS];
+    int[] count = new int[CALIBRATION_BINS];
+    for (int r : rows) {
+      double p = sigmoid(logits[r]);
+      int bin = Math.min(CALIBRATION_BINS - 1, (int) (p * CALIBRATION_BINS));
+      probabilitySum[bin] += p;
+      labelSum[bin] += labels[r];
+      count[bin]++;
+    }
+    double ece = 0;
+    for (int b = 0; b < CALIBRATION_BINS; b++) {
+      if (count[b] > 0) {
+        ece += Math.abs(probabilitySum[b] - labelSum[b]) / rows.length;
+      }
+    }
+    return rows.length == 0 ? Double.NaN : ece;
+  }
+
+  /** The logistic function, stable for large |x|. */
+  public static double sigmoid(double x) {
+    return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+  }
+
+  /** One column of a row-major matrix, e.g. one head's outputs from {@link MultiTaskModel#predict}. */
+  public static float[] column(float[] matrix, int columns, int column) {
+    Objects.checkIndex(column, columns);
+    if (matrix.length % columns != 0) {
+      throw new IllegalArgumentException("matrix of " + matrix.length + " floats is not a multiple of " + columns + " columns");
+    }
+    float[] out = new float[matrix.length / columns];
+    for (int r = 0; r < out.length; r++) {
+      out[r] = matrix[r * columns + column];
+    }
+    return out;
+  }
+
+  private static int[] labelledRows(float[] predictions, float[] labels) {
+    if (predictions.length != labels.length) {
+      throw new IllegalArgumentException(predictions.length + " predictions but " + labels.length + " labels");
+    }
+    int n = 0;
+    int[] rows = new int[labels.length];
+    for (int r = 0; r < labels.length; r++) {
+      if (!Float.isNaN(labels[r])) {
+        rows[n++] = r;
+      }
+    }
+    return Arrays.copyOf(rows, n);
+  }
+}

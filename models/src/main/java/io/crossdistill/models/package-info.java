@@ -1,0 +1,10 @@
+/**
+ * Multi-task networks for crossdistill teachers and students, the only place that uses DJL: network
+ * configs ({@link io.crossdistill.models.NetworkConfig}), in-memory tables
+ * ({@link io.crossdistill.models.TabularData}), models with batched prediction and save/load
+ * ({@link io.crossdistill.models.MultiTaskModel}), deterministic training with early stopping and
+ * distillation losses ({@link io.crossdistill.models.ModelTrainer}), evaluation metrics
+ * ({@link io.crossdistill.models.Metrics}) and sealed teacher artifacts
+ * ({@link io.crossdistill.models.TeacherArtifact}).
+ */
+package io.crossdistill.models;
