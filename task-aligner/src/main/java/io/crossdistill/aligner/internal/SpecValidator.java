@@ -105,7 +105,6 @@ public final class SpecValidator {
             if (!task.distillation().equals(DistillationSettings.DEFAULT)) {
                 warning(at + "/distillation", "distillation settings of a not-distilled task are ignored");
             }
-            return;
         }
         checkDistillation(task, at + "/distillation");
     }
