@@ -3,6 +3,7 @@ package io.crossdistill.mapper.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.util.Utf8;
@@ -122,14 +123,26 @@ public final class TargetPath {
         if (!(value instanceof Map<?, ?> map)) {
           return null;
         }
-        Object found = map.get(keys[i]);
-        value = found != null ? found : map.get(utf8Keys[i]);
+        value = lookup(map, i);
       }
       if (value == null) {
         return null;
       }
     }
     return value;
+  }
+
+  private Object lookup(Map<?, ?> map, int i) {
+    if (map instanceof SortedMap) {
+      // a sorted map compares keys, so a key of the other class throws instead of missing
+      try {
+        return map.get(keys[i]);
+      } catch (ClassCastException e) {
+        return map.get(utf8Keys[i]);
+      }
+    }
+    Object found = map.get(keys[i]);
+    return found != null ? found : map.get(utf8Keys[i]);
   }
 
   /** The value kind of a leaf schema, or null when the mapper cannot read it. */
