@@ -4,6 +4,7 @@ import io.crossdistill.models.internal.AvroJson;
 import io.crossdistill.schemas.ContentHash;
 import io.crossdistill.schemas.TeacherInputLayout;
 import io.crossdistill.v1.HeadKind;
+import io.crossdistill.v1.InputType;
 import io.crossdistill.v1.Provenance;
 import io.crossdistill.v1.TeacherHead;
 import io.crossdistill.v1.TeacherInput;
@@ -116,7 +117,7 @@ public final class TeacherArtifact implements AutoCloseable {
       problems.add("$.inputs: " + layout.numericWidth() + " numeric columns, the model has " + config.numericWidth());
     }
     List<TeacherInput> idInputs = signature.getInputs().stream()
-        .filter(input -> input.getType() == io.crossdistill.v1.InputType.ID).toList();
+        .filter(input -> input.getType() == InputType.ID).toList();
     if (idInputs.size() != config.idCount()) {
       problems.add("$.inputs: " + idInputs.size() + " ID inputs, the model has " + config.idCount());
     } else {
