@@ -21,6 +21,10 @@ public final class MappingProgram implements CompiledMapper {
   private final double defaultedFraction;
   private final ValueCell cell = new ValueCell();
   private final boolean[] defaulted;
+  private final int[] fieldRules;
+  private final float[] numericTemplate;
+  private final long[] idTemplate;
+  private final String[] stringTemplate;
   private Schema lastAcceptedSchema;
   private long recordsSeen;
 
@@ -33,6 +37,26 @@ public final class MappingProgram implements CompiledMapper {
     this.defaultedFraction = defaultedFraction;
     this.defaulted = new boolean[rules.length];
     this.lastAcceptedSchema = targetSchema;
+    // constants and defaults are the same in every row: written once into a template row that each
+    // record starts from, so only the rules that read fields run per record
+    TeacherInputBatch template = layout.newBatch(1);
+    int fields = 0;
+    for (int i = 0; i < rules.length; i++) {
+      if (rules[i] instanceof RuleProgram.FieldRule) {
+        fields++;
+      } else {
+        defaulted[i] = rules[i].run(null, cell, template, 0) == RuleProgram.DEFAULTED;
+      }
+    }
+    this.fieldRules = new int[fields];
+    for (int i = 0, k = 0; i < rules.length; i++) {
+      if (rules[i] instanceof RuleProgram.FieldRule) {
+        fieldRules[k++] = i;
+      }
+    }
+    this.numericTemplate = template.numeric();
+    this.idTemplate = template.ids();
+    this.stringTemplate = template.strings();
   }
 
   @Override
@@ -70,9 +94,11 @@ public final class MappingProgram implements CompiledMapper {
       return false;
     }
     int row = batch.size();
+    copyTemplate(batch, row);
     int i = 0;
     try {
-      for (; i < rules.length; i++) {
+      for (int k = 0; k < fieldRules.length; k++) {
+        i = fieldRules[k];
         int status = rules[i].run(record, cell, batch, row);
         if (status == RuleProgram.FAILED) {
           sink.reject(new BadRecord(recordIdOf(record, ordinal), rules[i].input, cell.failurePath, cell.failureKind,
@@ -89,6 +115,18 @@ public final class MappingProgram implements CompiledMapper {
     }
     batch.setSize(row + 1);
     return true;
+  }
+
+  private void copyTemplate(TeacherInputBatch batch, int row) {
+    if (numericTemplate.length > 0) {
+      System.arraycopy(numericTemplate, 0, batch.numeric(), row * numericTemplate.length, numericTemplate.length);
+    }
+    if (idTemplate.length > 0) {
+      System.arraycopy(idTemplate, 0, batch.ids(), row * idTemplate.length, idTemplate.length);
+    }
+    if (stringTemplate.length > 0) {
+      System.arraycopy(stringTemplate, 0, batch.strings(), row * stringTemplate.length, stringTemplate.length);
+    }
   }
 
   private boolean schemaFits(Schema schema) {

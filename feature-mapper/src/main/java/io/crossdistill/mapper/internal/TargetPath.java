@@ -26,6 +26,7 @@ public final class TargetPath {
   private final Utf8[] utf8Keys;
   private final Schema leaf;
   private final boolean optional;
+  private final boolean direct;
 
   private TargetPath(String path, int[] kinds, int[] positions, String[] keys, Schema leaf, boolean optional) {
     this.path = path;
@@ -38,6 +39,7 @@ public final class TargetPath {
     }
     this.leaf = leaf;
     this.optional = optional;
+    this.direct = kinds.length == 1 && kinds[0] == RECORD;
   }
 
   /** The path as written in the spec. */
@@ -112,6 +114,9 @@ public final class TargetPath {
 
   /** Reads the raw value, or null when it is absent. */
   public Object read(IndexedRecord record) {
+    if (direct) {
+      return record.get(positions[0]);
+    }
     Object value = record;
     for (int i = 0; i < kinds.length; i++) {
       if (kinds[i] == RECORD) {
