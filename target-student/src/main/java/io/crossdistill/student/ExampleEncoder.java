@@ -1,0 +1,120 @@
+package io.crossdistill.student;
+
+import io.crossdistill.datasets.DomainSchema;
+import io.crossdistill.datasets.FeatureDef;
+import io.crossdistill.datasets.FeatureKind;
+import io.crossdistill.models.IdInput;
+import io.crossdistill.models.TabularData;
+import io.crossdistill.student.internal.Growable;
+import io.crossdistill.v1.Example;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a domain's examples into the dense tables a student trains on: every FLOAT feature of the
+ * {@link DomainSchema} standardised with the mean and standard deviation of the training examples,
+ * every ID feature as is, and one target column per task. A missing float takes the training mean; a
+ * missing or out-of-range id takes the reserved id {@code cardinality} (so embedding tables have
+ * {@code cardinality + 1} rows).
+ */
+public final class ExampleEncoder {
+
+  private final List<FeatureDef> floats;
+  private final List<FeatureDef> ids;
+  private final List<String> tasks;
+  private final float[] mean;
+  private final float[] std;
+
+  private ExampleEncoder(List<FeatureDef> floats, List<FeatureDef> ids, List<String> tasks, float[] mean, float[] std) {
+    this.floats = floats;
+    this.ids = ids;
+    this.tasks = List.copyOf(tasks);
+    this.mean = mean;
+    this.std = std;
+  }
+
+  /** Fits the standardisation on {@code train} (streamed once). */
+  public static ExampleEncoder fit(DomainSchema schema, List<String> tasks, Iterable<Example> train) {
+    List<FeatureDef> floats = new ArrayList<>();
+    List<FeatureDef> ids = new ArrayList<>();
+    for (FeatureDef f : schema.features()) {
+      (f.kind() == FeatureKind.ID ? ids : floats).add(f);
+    }
+    for (String task : tasks) {
+      if (schema.task(task).isEmpty()) {
+        throw new IllegalArgumentException("task " + task + " is not a task of domain " + schema.domain()
+            + " (tasks: " + schema.taskNames() + ")");
+      }
+    }
+    double[] sum = new double[floats.size()];
+    double[] sumSq = new double[floats.size()];
+    long[] count = new long[floats.size()];
+    for (Example e : train) {
+      Map<String, Float> values = e.getFloatFeatures();
+      for (int i = 0; i < floats.size(); i++) {
+        Float v = values.get(floats.get(i).name());
+        if (v != null && Float.isFinite(v)) {
+          sum[i] += v;
+          sumSq[i] += (double) v * v;
+          count[i]++;
+        }
+      }
+    }
+    float[] mean = new float[floats.size()];
+    float[] std = new float[floats.size()];
+    for (int i = 0; i < floats.size(); i++) {
+      double m = count[i] == 0 ? 0 : sum[i] / count[i];
+      double var = count[i] == 0 ? 1 : Math.max(0, sumSq[i] / count[i] - m * m);
+      mean[i] = (float) m;
+      std[i] = (float) (var > 1e-12 ? Math.sqrt(var) : 1.0);
+    }
+    return new ExampleEncoder(List.copyOf(floats), List.copyOf(ids), tasks, mean, std);
+  }
+
+  /** Encodes examples (streamed once) into a table with one target column per task. */
+  public EncodedExamples encode(Iterable<Example> examples) {
+    int width = floats.size();
+    Growable.Floats numeric = new Growable.Floats(1 << 16);
+    Growable.Longs idValues = new Growable.Longs(1 << 16);
+    Growable.Floats targets = new Growable.Floats(1 << 16);
+    List<String> exampleIds = new ArrayList<>();
+    for (Example e : examples) {
+      Map<String, Float> values = e.getFloatFeatures();
+      for (int i = 0; i < width; i++) {
+        Float v = values.get(floats.get(i).name());
+        numeric.add(v == null || !Float.isFinite(v) ? 0f : (v - mean[i]) / std[i]);
+      }
+      Map<String, Long> idMap = e.getIdFeatures();
+      for (FeatureDef f : ids) {
+        Long v = idMap.get(f.name());
+        idValues.add(v == null || v < 0 || v >= f.cardinality() ? f.cardinality() : v);
+      }
+      Map<String, Float> labels = e.getLabels();
+      for (String task : tasks) {
+        Float y = labels.get(task);
+        targets.add(y == null ? Float.NaN : y);
+      }
+      exampleIds.add(e.getId());
+    }
+    int rows = exampleIds.size();
+    TabularData data = new TabularData(rows, width, numeric.toArray(), ids.size(), idValues.toArray(), tasks.size(),
+        targets.toArray());
+    return new EncodedExamples(data, exampleIds, tasks);
+  }
+
+  /** Embedding inputs for the id features (one extra row for the reserved unknown id). */
+  public List<IdInput> idInputs(int embeddingDim) {
+    return ids.stream().map(f -> new IdInput(f.name(), f.cardinality() + 1, embeddingDim)).toList();
+  }
+
+  /** Number of numeric columns. */
+  public int numericWidth() {
+    return floats.size();
+  }
+
+  /** The tasks, one target column each. */
+  public List<String> tasks() {
+    return tasks;
+  }
+}
