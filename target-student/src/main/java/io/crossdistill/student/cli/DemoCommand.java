@@ -52,6 +52,10 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--small", description = "tiny sizes and few epochs: a smoke run, not a result")
   private boolean small;
 
+  @Option(names = "--report-on-validation",
+      description = "score on the target validation split instead of test (for choosing settings)")
+  private boolean reportOnValidation;
+
   @Override
   public Integer call() {
     if (data != null && !Files.isDirectory(data)) {
@@ -65,7 +69,8 @@ public final class DemoCommand implements Callable<Integer> {
     for (long s = 1; s <= n; s++) {
       seedList.add(s);
     }
-    DemoOptions options = new DemoOptions(Optional.ofNullable(data), out, seedList, fractions, small);
+    DemoOptions options = new DemoOptions(Optional.ofNullable(data), out, seedList, fractions, small,
+        reportOnValidation);
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
     DemoReport report = new DemoPipeline(options, line -> {
@@ -89,7 +94,8 @@ public final class DemoCommand implements Callable<Integer> {
       s.append("  ").append(note).append('\n');
     }
     for (Map.Entry<String, ResultTable> table : report.tables().entrySet()) {
-      s.append('\n').append("Target test split, students trained on ").append(table.getKey()).append(":\n");
+      s.append('\n').append("Target ").append(report.reportSplit()).append(" split, students trained on ")
+          .append(table.getKey()).append(":\n");
       s.append(table.getValue().render());
     }
     s.append('\n').append("Artifacts:\n");

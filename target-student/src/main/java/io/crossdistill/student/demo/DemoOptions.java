@@ -12,8 +12,11 @@ import java.util.Optional;
  * @param seeds student seeds (one table cell per seed; several seeds print mean ± std)
  * @param fractions fractions of the target training data; empty means the scenario's defaults
  * @param small tiny sizes and few epochs, for tests and smoke runs
+ * @param reportOnValidation score on the target validation split instead of the test split, for choosing
+ *     settings without ever looking at the test split
  */
-public record DemoOptions(Optional<Path> data, Path out, List<Long> seeds, List<Double> fractions, boolean small) {
+public record DemoOptions(Optional<Path> data, Path out, List<Long> seeds, List<Double> fractions, boolean small,
+    boolean reportOnValidation) {
 
   public DemoOptions {
     seeds = List.copyOf(seeds);

@@ -113,7 +113,7 @@ public final class DemoPipeline {
       }
     }
     artifacts.put("runs", root.resolve("runs"));
-    return new DemoReport(scenario.title(), tables, defaulted, teacher.parameters(), studentParameters, artifacts,
+    return new DemoReport(scenario.title(), options.reportOnValidation() ? "validation" : "test", tables, defaulted, teacher.parameters(), studentParameters, artifacts,
         notes);
   }
 
@@ -168,7 +168,8 @@ public final class DemoPipeline {
       }
     }
     MappedTable mappedTrain = mapSplit(mapper, data, Split.TARGET_TRAIN, tasks);
-    MappedTable mappedTest = mapSplit(mapper, data, Split.TARGET_TEST, tasks);
+    Split reportSplit = options.reportOnValidation() ? Split.TARGET_VALID : Split.TARGET_TEST;
+    MappedTable mappedTest = mapSplit(mapper, data, reportSplit, tasks);
 
     // 2. label with the unchanged teacher
     int heads = signature.getHeads().size();
@@ -201,7 +202,7 @@ public final class DemoPipeline {
     log.accept(String.format(Locale.ROOT, "labels: %,d written, %,d dead letters -> %s", labels.written(),
         labels.rejected(), labels.labels()));
 
-    // 4. teacher zero-shot on the test split, through the fitted alignment
+    // 4. teacher zero-shot on the report split (test, or validation while choosing settings)
     for (AlignedTask column : alignment.tasks()) {
       if (!column.serving()) {
         continue;
@@ -219,7 +220,7 @@ public final class DemoPipeline {
     }
     EncodedExamples train = encode(encoder, data, Split.TARGET_TRAIN);
     EncodedExamples valid = encode(encoder, data, Split.TARGET_VALID);
-    EncodedExamples test = encode(encoder, data, Split.TARGET_TEST);
+    EncodedExamples test = encode(encoder, data, reportSplit);
     DistillationPlan plan = new DistillationPlan(target.tasks(), alignment.tasks());
     float[] teacherLabels = readLabels(labels.labels(), train, alignment.tasks());
     TrainingConfig config = scenario.studentTraining(seed);

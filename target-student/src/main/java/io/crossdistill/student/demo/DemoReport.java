@@ -15,7 +15,8 @@ import java.util.Map;
  * @param studentParameters trainable parameters of the (distilled) student
  * @param artifacts named output paths
  * @param notes lines worth reading next to the tables
+ * @param reportSplit the split the tables score ("test", or "validation" while choosing settings)
  */
-public record DemoReport(String scenario, Map<String, ResultTable> tables, double defaultedFraction,
+public record DemoReport(String scenario, String reportSplit, Map<String, ResultTable> tables, double defaultedFraction,
     long teacherParameters, long studentParameters, Map<String, Path> artifacts, List<String> notes) {
 }

@@ -97,6 +97,7 @@ final class DemoTeacher {
         .build();
     try (MultiTaskModel model = MultiTaskModel.create(network, training.seed())) {
       TrainingReport report = ModelTrainer.train(model, trainData, valid.data(), training);
+      log.accept("teacher: source validation " + sourceQuality(model, valid.data(), unsealed));
       TeacherSignature withStats = InputStatistics.withStatistics(unsealed, train.data());
       withStats.setProvenance(Provenance.newBuilder()
           .setTeacherId(recipe.teacherId())
@@ -108,6 +109,21 @@ final class DemoTeacher {
       TeacherSignature sealed = TeacherArtifact.write(artifactDir, model, withStats);
       return new Trained(sealed, scaling, model.parameterCount(), report);
     }
+  }
+
+  private static String sourceQuality(MultiTaskModel model, TabularData valid, TeacherSignature signature) {
+    float[] out = model.predict(valid);
+    int heads = signature.getHeads().size();
+    StringBuilder s = new StringBuilder();
+    for (int h = 0; h < heads; h++) {
+      TeacherHead head = signature.getHeads().get(h);
+      float[] scores = io.crossdistill.models.Metrics.column(out, heads, h);
+      float[] truth = valid.targetColumn(h);
+      s.append(h == 0 ? "" : ", ").append(head.getName()).append(head.getKind() == HeadKind.BINARY_LOGIT
+          ? String.format(java.util.Locale.ROOT, " AUC %.3f", io.crossdistill.models.Metrics.auc(scores, truth))
+          : String.format(java.util.Locale.ROOT, " R² %.3f", io.crossdistill.models.Metrics.r2(scores, truth)));
+    }
+    return s.toString();
   }
 
   private static java.util.Map<String, String> hyperParameters(Recipe recipe, TrainingConfig training) {
