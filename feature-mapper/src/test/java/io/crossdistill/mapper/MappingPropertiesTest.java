@@ -1,0 +1,112 @@
+package io.crossdistill.mapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crossdistill.schemas.TeacherInputBatch;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+
+/** Properties over random schemas, signatures and valid specs. */
+class MappingPropertiesTest {
+
+  @Property(tries = 300)
+  void randomValidSpec_validatesWithoutErrors(@ForAll long seed) {
+    RandomSpecs.World world = new RandomSpecs(seed).world();
+
+    ValidationResult result = FeatureMapping.validate(world.spec(), world.signature(), world.schema());
+
+    assertThat(result.errors()).as(MappingJson.write(world.spec())).isEmpty();
+  }
+
+  @Property(tries = 150)
+  void randomValidSpec_mapsDeterministically_evenAfterAvroRoundTripOfRecords(@ForAll long seed) throws IOException {
+    RandomSpecs generator = new RandomSpecs(seed);
+    RandomSpecs.World world = generator.world();
+    List<GenericRecord> records = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      records.add(generator.record(world, i));
+    }
+
+    Output first = mapAll(FeatureMapping.compile(world.spec(), world.signature(), world.schema()), records);
+    Output second = mapAll(FeatureMapping.compile(world.spec(), world.signature(), world.schema()), records);
+    Output decoded = mapAll(FeatureMapping.compile(world.spec(), world.signature(), world.schema()),
+        avroRoundTrip(world.schema(), records));
+
+    assertThat(second).isEqualTo(first);
+    assertThat(decoded).as("records decoded by Avro carry Utf8 strings and keys").isEqualTo(first);
+    assertThat(first.accepted().size() + first.rejected().size()).isEqualTo(records.size());
+  }
+
+  @Property(tries = 300)
+  void jsonRoundTrip_specToJsonToSpec_isLossless(@ForAll long seed) {
+    FeatureMappingSpec spec = new RandomSpecs(seed).world().spec();
+
+    String json = MappingJson.write(spec);
+    FeatureMappingSpec read = MappingJson.read(json);
+
+    assertThat(read).isEqualTo(spec);
+    assertThat(MappingJson.write(read)).isEqualTo(json);
+  }
+
+  @Property(tries = 300)
+  void avroRoundTrip_specToBytesToSpec_isLossless(@ForAll long seed) {
+    FeatureMappingSpec spec = new RandomSpecs(seed).world().spec();
+
+    assertThat(MappingAvro.fromBytes(MappingAvro.toBytes(spec))).isEqualTo(spec);
+  }
+
+  /** Everything a mapping run produced, compared by value. */
+  record Output(List<String> accepted, List<String> rejected, List<Float> numeric, List<Long> ids,
+      List<String> strings) {
+  }
+
+  private static Output mapAll(CompiledMapper mapper, List<GenericRecord> records) {
+    TeacherInputBatch batch = mapper.newBatch(records.size());
+    List<String> accepted = new ArrayList<>();
+    List<String> rejected = new ArrayList<>();
+    for (GenericRecord r : records) {
+      if (mapper.map(r, batch, bad -> rejected.add(bad.recordId() + " " + bad.describe()))) {
+        accepted.add(r.get("id").toString());
+      }
+    }
+    int rows = batch.size();
+    List<Float> numeric = new ArrayList<>();
+    for (int i = 0; i < rows * batch.layout().numericWidth(); i++) {
+      numeric.add(batch.numeric()[i]);
+    }
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < rows * batch.layout().idCount(); i++) {
+      ids.add(batch.ids()[i]);
+    }
+    List<String> strings = new ArrayList<>(java.util.Arrays.asList(batch.strings()).subList(0, rows * batch.layout().stringCount()));
+    return new Output(accepted, rejected, numeric, ids, strings);
+  }
+
+  private static List<GenericRecord> avroRoundTrip(Schema schema, List<GenericRecord> records) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+    GenericDatumWriter<GenericRecord> writer = new GenericDatumWriter<>(schema);
+    for (GenericRecord r : records) {
+      writer.write(r, encoder);
+    }
+    encoder.flush();
+    var decoder = DecoderFactory.get().binaryDecoder(out.toByteArray(), null);
+    GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(schema);
+    List<GenericRecord> decoded = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      decoded.add(reader.read(null, decoder));
+    }
+    return decoded;
+  }
+}
