@@ -1,7 +1,8 @@
 package io.crossdistill.models;
 
-import io.crossdistill.models.internal.AvroJson;
-import io.crossdistill.schemas.ContentHash;
+import io.crossdistill.models.internal.ImportedTeacher;
+import io.crossdistill.models.internal.SealedSignatures;
+import io.crossdistill.schemas.TeacherInputBatch;
 import io.crossdistill.schemas.TeacherInputLayout;
 import io.crossdistill.v1.HeadKind;
 import io.crossdistill.v1.InputType;
@@ -9,6 +10,7 @@ import io.crossdistill.v1.Provenance;
 import io.crossdistill.v1.TeacherHead;
 import io.crossdistill.v1.TeacherInput;
 import io.crossdistill.v1.TeacherSignature;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +22,19 @@ import java.util.Objects;
  * ({@link ContentHash#ofDirectory}). {@link #open} verifies the hash, so a tampered or half-copied
  * artifact is refused before it labels anything. Close it to free the model.
  */
-public final class TeacherArtifact implements AutoCloseable {
+public final class TeacherArtifact implements Teacher {
 
   /** The signature's file name; the only file the content hash leaves out. */
-  public static final String SIGNATURE_FILE = "signature.json";
+  public static final String SIGNATURE_FILE = SealedSignatures.SIGNATURE_FILE;
 
   private final TeacherSignature signature;
   private final MultiTaskModel model;
+  private final TeacherInputLayout layout;
 
   private TeacherArtifact(TeacherSignature signature, MultiTaskModel model) {
     this.signature = signature;
     this.model = model;
+    this.layout = TeacherInputLayout.of(signature);
   }
 
   /**
@@ -50,10 +54,7 @@ public final class TeacherArtifact implements AutoCloseable {
         ? signature.getProvenance()
         : Provenance.newBuilder().setTeacherId(signature.getTeacherId()).build();
     model.save(dir, provenance);
-    TeacherSignature sealed = TeacherSignature.newBuilder(signature)
-        .setContentHash(ContentHash.ofDirectory(dir, List.of(SIGNATURE_FILE)))
-        .build();
-    AvroJson.write(dir.resolve(SIGNATURE_FILE), sealed);
+    TeacherSignature sealed = SealedSignatures.seal(dir, signature);
     return sealed;
   }
 
@@ -65,17 +66,13 @@ public final class TeacherArtifact implements AutoCloseable {
    *     match, or the files do not fit together
    */
   public static TeacherArtifact open(Path dir) {
-    TeacherSignature signature = AvroJson.read(dir.resolve(SIGNATURE_FILE), TeacherSignature.class,
-        TeacherSignature.getClassSchema());
-    String expected = signature.getContentHash();
-    if (expected.isEmpty()) {
-      throw new ArtifactIntegrityException(dir + ": the signature carries no content hash (artifact not sealed)");
+    if (!Files.isRegularFile(dir.resolve(MultiTaskModel.CONFIG_FILE))
+        && ImportedTeacher.modelFile(dir).isPresent()) {
+      throw new ArtifactIntegrityException(dir + ": an imported teacher ("
+          + ImportedTeacher.modelFile(dir).get().getFileName()
+          + "), not a trained one; open it with Teacher.open");
     }
-    String actual = ContentHash.ofDirectory(dir, List.of(SIGNATURE_FILE));
-    if (!expected.equals(actual)) {
-      throw new ArtifactIntegrityException(dir + ": content hash mismatch, signature says " + expected
-          + " but the files hash to " + actual + " (modified or incomplete artifact)");
-    }
+    TeacherSignature signature = SealedSignatures.readVerified(dir);
     MultiTaskModel model = MultiTaskModel.load(dir);
     List<String> problems = mismatches(signature, model.config());
     if (!problems.isEmpty()) {
@@ -86,6 +83,7 @@ public final class TeacherArtifact implements AutoCloseable {
   }
 
   /** The sealed signature. */
+  @Override
   public TeacherSignature signature() {
     return TeacherSignature.newBuilder(signature).build();
   }
@@ -96,8 +94,19 @@ public final class TeacherArtifact implements AutoCloseable {
   }
 
   /** The verified content hash of the model files. */
+  @Override
   public String contentHash() {
     return signature.getContentHash();
+  }
+
+  @Override
+  public TeacherInputLayout layout() {
+    return layout;
+  }
+
+  @Override
+  public void predict(TeacherInputBatch batch, float[] out) {
+    model.predict(batch, out);
   }
 
   /** Closes the model. */
