@@ -88,10 +88,14 @@ abstract class RuleProgram {
     private int load(Object raw, ValueCell cell) {
       switch (leafKind) {
         case FLOAT -> {
-          if (!(raw instanceof Number n) || raw instanceof Long || raw instanceof Integer) {
+          double x;
+          if (raw instanceof Float f) {
+            x = f;
+          } else if (raw instanceof Double d) {
+            x = d;
+          } else {
             return wrongType(cell, raw, "a float");
           }
-          double x = n.doubleValue();
           if (!Double.isFinite(x)) {
             return cell.fail(BadRecord.Kind.NOT_FINITE, path.path(), x + " is not allowed");
           }
