@@ -1,7 +1,8 @@
 package io.crossdistill.aligner.internal;
 
 /**
- * Platt scaling: fits {@code P(y = 1 | x) = sigmoid(a · x + b)} by maximum likelihood with Newton's method.
+ * Platt scaling: fits {@code P(y = 1 | x) = sigmoid(a · x + b)} by maximum likelihood with Newton's method,
+ * with {@code a >= 0} so that calibrating never inverts the teacher's order.
  * A tiny ridge on {@code a} keeps the Hessian invertible when the sample is perfectly separable; it moves
  * the estimate by far less than sampling noise on samples of a few hundred rows.
  */
@@ -67,7 +68,21 @@ public final class PlattFitter {
                 break;
             }
         }
+        if (a < 0) {
+            // Calibration must never invert the teacher's ranking: a head that is anti-informative on the
+            // sample gets a flat calibration (the base rate), and the fit report shows it (AUC 0.5).
+            return new Parameters(0, baseRateLogit(y));
+        }
         return new Parameters(a, b);
+    }
+
+    private static double baseRateLogit(double[] y) {
+        double positives = 0;
+        for (double v : y) {
+            positives += v;
+        }
+        double rate = Math.min(1 - 1e-6, Math.max(1e-6, positives / y.length));
+        return Math.log(rate / (1 - rate));
     }
 
     private static double negativeLogLikelihood(double[] x, double[] y, double a, double b) {

@@ -35,6 +35,24 @@ class FittersTest {
     }
 
     @Test
+    void platt_onAnAntiInformativeHead_givesAFlatBaseRateInsteadOfInvertingTheOrder() {
+        SplittableRandom random = new SplittableRandom(3);
+        int n = 5_000;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double positives = 0;
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextDouble(-4, 4);
+            y[i] = random.nextDouble() < Metrics.sigmoid(-1.0 * x[i]) ? 1 : 0;
+            positives += y[i];
+        }
+        PlattFitter.Parameters fitted = PlattFitter.fit(x, y);
+        double rate = positives / n;
+        assertThat(fitted.a()).isZero();
+        assertThat(fitted.b()).isCloseTo(Math.log(rate / (1 - rate)), within(1e-9));
+    }
+
+    @Test
     void isotonic_onLabelsDrawnFromAKnownMonotoneCurve_recoversTheCurve() {
         SplittableRandom random = new SplittableRandom(11);
         int n = 20_000;
