@@ -80,6 +80,38 @@ class ImportedTeacherTest {
   }
 
   @Test
+  void runtime_overAnImportedTeacher_answersConcurrentCallersLikeTheTeacherItself() throws Exception {
+    TeacherImport.importModel(fixtures.resolve("teacher.pt"), signature(), dir.resolve("artifact"));
+    try (Teacher direct = Teacher.open(dir.resolve("artifact"));
+        TeacherRuntime runtime = TeacherRuntime.open(dir.resolve("artifact"))) {
+      List<TeacherInputBatch> batches = new ArrayList<>();
+      List<float[]> outs = new ArrayList<>();
+      List<java.util.concurrent.CompletableFuture<TeacherRuntime.Answer>> answers = new ArrayList<>();
+      java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+      for (int call = 0; call < 20; call++) {
+        TeacherInputBatch batch = runtime.layout().newBatch(3);
+        for (int i = 0; i < 3 * 4; i++) {
+          batch.numeric()[i] = (float) random.nextGaussian();
+        }
+        for (int row = 0; row < 3; row++) {
+          batch.ids()[row * 2] = random.nextInt(10);
+          batch.ids()[row * 2 + 1] = random.nextInt(7);
+        }
+        batch.setSize(3);
+        batches.add(batch);
+        outs.add(new float[3 * 3]);
+        answers.add(runtime.submit(batch, outs.get(call)));
+      }
+      for (int call = 0; call < 20; call++) {
+        assertThat(answers.get(call).get().contentHash()).isEqualTo(direct.contentHash());
+        float[] expected = new float[3 * 3];
+        direct.predict(batches.get(call), expected);
+        assertThat(outs.get(call)).containsExactly(expected, org.assertj.core.data.Offset.offset(1e-6f));
+      }
+    }
+  }
+
+  @Test
   void trainedTeacherOpen_onImportedDirectory_pointsToTeacherOpen() {
     TeacherImport.importModel(fixtures.resolve("teacher.onnx"), signature(), dir.resolve("artifact"));
     assertThatThrownBy(() -> TeacherArtifact.open(dir.resolve("artifact")))
