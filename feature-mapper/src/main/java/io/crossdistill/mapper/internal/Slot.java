@@ -41,10 +41,5 @@ record Slot(InputType type, int offset, int stride, int cardinality, int dimensi
         default -> throw new IllegalStateException("unknown input type " + slot.type());
       }
     }
-
-    /** The value as a double, for drift statistics of FLOAT inputs. */
-    double asDouble() {
-      return number;
-    }
   }
 }

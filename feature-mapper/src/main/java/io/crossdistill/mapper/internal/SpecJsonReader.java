@@ -42,7 +42,7 @@ public final class SpecJsonReader {
     }
     fields(root, "", TOP);
     String name = text(root, "", "name", null);
-    Integer version = integer(root, "", "version");
+    int version = intValue(root, "", "version");
     String target = text(root, "", "targetSchema", null);
     FeatureMappingSpec.TeacherRef teacher = null;
     JsonNode t = root.get("teacher");
@@ -282,10 +282,6 @@ public final class SpecJsonReader {
       return 0;
     }
     return v.intValue();
-  }
-
-  private Integer integer(JsonNode node, String at, String field) {
-    return intValue(node, at, field);
   }
 
   private List<Double> numbers(JsonNode node, String at, String field) {
