@@ -12,12 +12,8 @@ import io.crossdistill.mapper.FeatureMapping;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.mapper.Rule;
 import io.crossdistill.mapper.Transform;
-import io.crossdistill.models.InputStatistics;
-import io.crossdistill.models.ModelTrainer;
-import io.crossdistill.models.MultiTaskModel;
-import io.crossdistill.models.NetworkConfig;
-import io.crossdistill.models.TabularData;
-import io.crossdistill.models.TeacherArtifact;
+import io.crossdistill.models.ReferenceTeacher;
+import io.crossdistill.models.TeacherRecipe;
 import io.crossdistill.models.TrainingConfig;
 import io.crossdistill.models.TrainingListener;
 import io.crossdistill.models.TrainingReport;
@@ -33,8 +29,6 @@ import io.crossdistill.v1.TeacherSignature;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 /**
  * Trains the demo's reference teacher on the source domain only and writes it as a teacher artifact.
@@ -81,57 +75,17 @@ final class DemoTeacher {
       log.accept("teacher: " + train.rejected().size() + " source training records rejected, first: "
           + train.rejected().get(0).getErrors());
     }
-    TabularData trainData = withIdDropout(train.data(), unsealed, recipe.training().seed());
     log.accept(String.format("teacher: training on %,d source rows (%,d for early stopping), heads %s",
-        trainData.rows(), valid.data().rows(), heads));
-
-    NetworkConfig network = NetworkConfig.fromSignature(unsealed, recipe.embeddingDim(), recipe.hiddenWidths());
-    TrainingConfig training = TrainingConfig.builder()
-        .setSeed(recipe.training().seed())
-        .optLearningRate(recipe.training().learningRate())
-        .optBatchSize(recipe.training().batchSize())
-        .optMaxEpochs(recipe.training().maxEpochs())
-        .optPatience(recipe.training().patience())
-        .optWeightDecay(recipe.training().weightDecay())
-        .optListener(listener)
-        .build();
-    try (MultiTaskModel model = MultiTaskModel.create(network, training.seed())) {
-      TrainingReport report = ModelTrainer.train(model, trainData, valid.data(), training);
-      log.accept("teacher: source validation " + sourceQuality(model, valid.data(), unsealed));
-      TeacherSignature withStats = InputStatistics.withStatistics(unsealed, train.data());
-      withStats.setProvenance(Provenance.newBuilder()
-          .setTeacherId(recipe.teacherId())
-          .setHyperParameters(new TreeMap<>(hyperParameters(recipe, training)))
-          .setSeed(training.seed())
-          .setInputDataHash(ContentHash.ofFile(data.path(Split.SOURCE_TRAIN)))
-          .setProducer("crossdistill demo")
-          .build());
-      TeacherSignature sealed = TeacherArtifact.write(artifactDir, model, withStats);
-      return new Trained(sealed, scaling, model.parameterCount(), report);
-    }
-  }
-
-  private static String sourceQuality(MultiTaskModel model, TabularData valid, TeacherSignature signature) {
-    float[] out = model.predict(valid);
-    int heads = signature.getHeads().size();
-    StringBuilder s = new StringBuilder();
-    for (int h = 0; h < heads; h++) {
-      TeacherHead head = signature.getHeads().get(h);
-      float[] scores = io.crossdistill.models.Metrics.column(out, heads, h);
-      float[] truth = valid.targetColumn(h);
-      s.append(h == 0 ? "" : ", ").append(head.getName()).append(head.getKind() == HeadKind.BINARY_LOGIT
-          ? String.format(java.util.Locale.ROOT, " AUC %.3f", io.crossdistill.models.Metrics.auc(scores, truth))
-          : String.format(java.util.Locale.ROOT, " R² %.3f", io.crossdistill.models.Metrics.r2(scores, truth)));
-    }
-    return s.toString();
-  }
-
-  private static java.util.Map<String, String> hyperParameters(Recipe recipe, TrainingConfig training) {
-    java.util.Map<String, String> hp = new TreeMap<>(training.hyperParameters());
-    hp.put("embeddingDim", Integer.toString(recipe.embeddingDim()));
-    hp.put("hiddenWidths", recipe.hiddenWidths().toString());
-    hp.put("idDropout", Float.toString(ID_DROPOUT));
-    return hp;
+        train.data().rows(), valid.data().rows(), heads));
+    TeacherRecipe family = new TeacherRecipe(recipe.embeddingDim(), recipe.hiddenWidths(), recipe.training(),
+        ID_DROPOUT);
+    ReferenceTeacher.Trained trained = ReferenceTeacher.train(unsealed, train.data(), valid.data(), family,
+        artifactDir, Provenance.newBuilder()
+            .setTeacherId(recipe.teacherId())
+            .setInputDataHash(ContentHash.ofFile(data.path(Split.SOURCE_TRAIN)))
+            .setProducer("crossdistill demo")
+            .build(), listener);
+    return new Trained(trained.signature(), scaling, trained.parameters(), trained.report());
   }
 
   /** The teacher's signature: every source feature, ids with one extra unknown id as their default. */
@@ -172,24 +126,5 @@ final class DemoTeacher {
     return new FeatureMappingSpec(source.domain() + "-to-teacher", 1, Example.getClassSchema().getFullName(),
         new FeatureMappingSpec.TeacherRef(signature.getTeacherId(), signature.getContentHash()),
         FeatureMappingSpec.DEFAULT_RECORD_ID_FIELD, rules);
-  }
-
-  private static TabularData withIdDropout(TabularData data, TeacherSignature signature, long seed) {
-    List<Long> unknown = new ArrayList<>();
-    for (TeacherInput input : signature.getInputs()) {
-      if (input.getType() == InputType.ID) {
-        unknown.add((long) input.getCardinality() - 1);
-      }
-    }
-    long[] ids = data.ids().clone();
-    SplittableRandom random = new SplittableRandom(seed ^ 0x1DD80FL);
-    int idCount = data.idCount();
-    for (int i = 0; i < ids.length; i++) {
-      if (random.nextDouble() < ID_DROPOUT) {
-        ids[i] = unknown.get(i % idCount);
-      }
-    }
-    return new TabularData(data.rows(), data.numericWidth(), data.numeric(), idCount, ids, data.headCount(),
-        data.targets());
   }
 }
