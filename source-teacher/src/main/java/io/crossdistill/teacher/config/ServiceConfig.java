@@ -1,0 +1,119 @@
+package io.crossdistill.teacher.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The typed configuration of the teacher service, under the prefix {@code crossdistill}. Every value
+ * has an embedded default, so a bare {@code java -jar} starts; {@link ConfigValidator} checks the whole
+ * of it at start and refuses to start, listing every problem, when something is wrong.
+ */
+@ConfigMapping(prefix = "crossdistill")
+public interface ServiceConfig {
+
+  /** Directory of the service's own state: the registry journal, registered teachers. */
+  @WithName("data-dir")
+  @WithDefault("./crossdistill-data")
+  String dataDir();
+
+  Teacher teacher();
+
+  Registry registry();
+
+  Labels labels();
+
+  Cache cache();
+
+  /** API keys by team name. */
+  Map<String, Team> teams();
+
+  /** Where teachers come from. */
+  interface Teacher {
+
+    /** Root directory under which teacher artifacts may be registered; default {@code <data-dir>/teachers}. */
+    Optional<String> root();
+
+    /** Artifact directory of the teacher to serve at start, relative to the root or absolute inside it. */
+    Optional<String> path();
+  }
+
+  /** Where registered specs are kept. */
+  interface Registry {
+
+    /** {@code journal} (embedded default: a file in the data directory) or {@code kafka}. */
+    @WithDefault("journal")
+    RegistryKind kind();
+
+    Kafka kafka();
+
+    /** The Kafka registry log. */
+    interface Kafka {
+
+      @WithName("bootstrap-servers")
+      Optional<String> bootstrapServers();
+
+      @WithDefault("crossdistill-registry")
+      String topic();
+
+      @WithName("replication-factor")
+      @WithDefault("1")
+      short replicationFactor();
+
+      /** How long a start may wait for the registry log to be read to its end. */
+      @WithName("startup-timeout-seconds")
+      @WithDefault("60")
+      int startupTimeoutSeconds();
+    }
+  }
+
+  /** The online labels endpoint. */
+  interface Labels {
+
+    /** Most records in one labels request. */
+    @WithName("max-batch")
+    @WithDefault("1024")
+    int maxBatch();
+
+    /** Most records in a coverage or fit sample. */
+    @WithName("max-sample")
+    @WithDefault("100000")
+    int maxSample();
+  }
+
+  /** Caffeine caches. */
+  interface Cache {
+
+    /** Whether teacher outputs are cached. */
+    @WithName("teacher-outputs.enabled")
+    @WithDefault("true")
+    boolean teacherOutputsEnabled();
+
+    /** Bound of the teacher output cache, in bytes of keys and values (approximate). */
+    @WithName("teacher-outputs.max-bytes")
+    @WithDefault("67108864")
+    long teacherOutputsMaxBytes();
+
+    /** Compiled mappers and aligners kept. */
+    @WithName("compiled.max-entries")
+    @WithDefault("256")
+    int compiledMaxEntries();
+  }
+
+  /** One team's credentials and rights. */
+  interface Team {
+
+    /** SHA-256 (hex) of the team's API key; the key itself is never configured or stored. */
+    @WithName("api-key-sha256")
+    String apiKeySha256();
+
+    /** Operators may register teachers. */
+    @WithDefault("false")
+    boolean operator();
+  }
+
+  /** Kinds of registry log. */
+  enum RegistryKind { JOURNAL, KAFKA }
+}

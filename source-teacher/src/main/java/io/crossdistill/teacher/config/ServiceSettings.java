@@ -1,0 +1,168 @@
+package io.crossdistill.teacher.config;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The service configuration, checked as a whole and resolved into paths and lookups. It is the first
+ * bean the service builds ({@link Startup}), and every other bean reads its settings from here, so a
+ * bad value stops the start with one message listing every problem before anything else has started.
+ */
+@Startup
+@ApplicationScoped
+public class ServiceSettings {
+
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern TEAM_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+
+  private final ServiceConfig config;
+  private final Path dataDir;
+  private final Path teachersRoot;
+  private final Optional<Path> teacherPath;
+  private final Map<String, String> teamByKeyHash;
+
+  @Inject
+  public ServiceSettings(ServiceConfig config) {
+    this.config = config;
+    List<String> problems = new ArrayList<>();
+    this.dataDir = resolve("crossdistill.data-dir", config.dataDir(), problems);
+    Path root = config.teacher().root()
+        .map(r -> resolve("crossdistill.teacher.root", r, problems))
+        .orElse(dataDir == null ? null : dataDir.resolve("teachers"));
+    this.teachersRoot = root;
+    this.teacherPath = config.teacher().path().flatMap(p -> teacherPath(p, root, problems));
+    this.teamByKeyHash = teams(config, problems);
+    checkLimits(config, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidConfigurationException(problems);
+    }
+  }
+
+  /** Directory of the service's own state (created at start). */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Root under which every teacher artifact must lie. */
+  public Path teachersRoot() {
+    return teachersRoot;
+  }
+
+  /** The teacher to serve at start, when one is configured. */
+  public Optional<Path> teacherPath() {
+    return teacherPath;
+  }
+
+  /** Team names by the SHA-256 (lower-case hex) of their API keys. */
+  public Map<String, String> teamByKeyHash() {
+    return teamByKeyHash;
+  }
+
+  /** Whether a team may register teachers. */
+  public boolean isOperator(String team) {
+    ServiceConfig.Team t = config.teams().get(team);
+    return t != null && t.operator();
+  }
+
+  public ServiceConfig config() {
+    return config;
+  }
+
+  private static Path resolve(String key, String value, List<String> problems) {
+    if (value.isBlank()) {
+      problems.add(key + ": must not be blank");
+      return null;
+    }
+    try {
+      Path path = Path.of(value).toAbsolutePath().normalize();
+      if (Files.exists(path) && !Files.isDirectory(path)) {
+        problems.add(key + ": '" + value + "' exists and is not a directory");
+      }
+      return path;
+    } catch (InvalidPathException e) {
+      problems.add(key + ": '" + value + "' is not a valid path (" + e.getReason() + ")");
+      return null;
+    }
+  }
+
+  private static Optional<Path> teacherPath(String value, Path root, List<String> problems) {
+    if (root == null) {
+      return Optional.empty();
+    }
+    try {
+      Path path = root.resolve(value).toAbsolutePath().normalize();
+      if (!path.startsWith(root)) {
+        problems.add("crossdistill.teacher.path: '" + value + "' lies outside the teachers root " + root);
+        return Optional.empty();
+      }
+      if (!Files.isDirectory(path)) {
+        problems.add("crossdistill.teacher.path: '" + path + "' is not a directory (a teacher artifact directory is expected)");
+        return Optional.empty();
+      }
+      return Optional.of(path);
+    } catch (InvalidPathException e) {
+      problems.add("crossdistill.teacher.path: '" + value + "' is not a valid path (" + e.getReason() + ")");
+      return Optional.empty();
+    }
+  }
+
+  private static Map<String, String> teams(ServiceConfig config, List<String> problems) {
+    Map<String, String> byHash = new HashMap<>();
+    config.teams().forEach((team, settings) -> {
+      if (!TEAM_NAME.matcher(team).matches()) {
+        problems.add("crossdistill.teams." + team + ": a team name is 1-63 of [a-z0-9_-], starting with a letter or digit");
+      }
+      // never echo the configured value: it is a credential hash
+      String hash = settings.apiKeySha256().strip().toLowerCase(Locale.ROOT);
+      if (!SHA256_HEX.matcher(hash).matches()) {
+        problems.add("crossdistill.teams." + team + ".api-key-sha256: must be 64 hex digits (the SHA-256 of the key, "
+            + "e.g. printf %s \"$KEY\" | sha256sum)");
+      } else if (byHash.putIfAbsent(hash, team) != null) {
+        problems.add("crossdistill.teams." + team + ".api-key-sha256: the same key is configured for team '"
+            + byHash.get(hash) + "'");
+      }
+    });
+    return Map.copyOf(byHash);
+  }
+
+  private static void checkLimits(ServiceConfig config, List<String> problems) {
+    if (config.labels().maxBatch() < 1) {
+      problems.add("crossdistill.labels.max-batch: must be at least 1, got " + config.labels().maxBatch());
+    }
+    if (config.labels().maxSample() < 1) {
+      problems.add("crossdistill.labels.max-sample: must be at least 1, got " + config.labels().maxSample());
+    }
+    if (config.cache().teacherOutputsMaxBytes() < 0) {
+      problems.add("crossdistill.cache.teacher-outputs.max-bytes: must be >= 0, got " + config.cache().teacherOutputsMaxBytes());
+    }
+    if (config.cache().compiledMaxEntries() < 1) {
+      problems.add("crossdistill.cache.compiled.max-entries: must be at least 1, got " + config.cache().compiledMaxEntries());
+    }
+    ServiceConfig.Registry registry = config.registry();
+    if (registry.kind() == ServiceConfig.RegistryKind.KAFKA) {
+      if (registry.kafka().bootstrapServers().filter(s -> !s.isBlank()).isEmpty()) {
+        problems.add("crossdistill.registry.kafka.bootstrap-servers: required when crossdistill.registry.kind=kafka");
+      }
+      if (registry.kafka().topic().isBlank()) {
+        problems.add("crossdistill.registry.kafka.topic: must not be blank");
+      }
+      if (registry.kafka().replicationFactor() < 1) {
+        problems.add("crossdistill.registry.kafka.replication-factor: must be at least 1");
+      }
+      if (registry.kafka().startupTimeoutSeconds() < 1) {
+        problems.add("crossdistill.registry.kafka.startup-timeout-seconds: must be at least 1");
+      }
+    }
+  }
+}

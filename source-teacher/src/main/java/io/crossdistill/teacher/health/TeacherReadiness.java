@@ -1,0 +1,25 @@
+package io.crossdistill.teacher.health;
+
+import io.crossdistill.teacher.service.TeacherService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while a teacher is loaded: without one the service cannot label. */
+@Readiness
+@ApplicationScoped
+public class TeacherReadiness implements HealthCheck {
+
+  @Inject
+  TeacherService teachers;
+
+  @Override
+  public HealthCheckResponse call() {
+    var builder = HealthCheckResponse.named("teacher");
+    return teachers.serving()
+        .map(t -> builder.up().withData("teacherId", t.id()).withData("contentHash", t.contentHash()).build())
+        .orElseGet(() -> builder.down().withData("reason", "no teacher loaded").build());
+  }
+}

@@ -1,0 +1,214 @@
+package io.crossdistill.teacher.labels;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.crossdistill.aligner.CompiledAlignment;
+import io.crossdistill.aligner.TaskAligner;
+import io.crossdistill.mapper.CoverageAnalyzer;
+import io.crossdistill.mapper.CoverageReport;
+import io.crossdistill.mapper.DriftThresholds;
+import io.crossdistill.schemas.ContentHash;
+import io.crossdistill.teacher.config.ServiceSettings;
+import io.crossdistill.teacher.errors.ApiException;
+import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.teacher.metrics.ServiceMetrics;
+import io.crossdistill.teacher.registry.Version;
+import io.crossdistill.teacher.service.AlignmentService;
+import io.crossdistill.teacher.service.LoadedTeacher;
+import io.crossdistill.teacher.service.MappingService;
+import io.crossdistill.teacher.service.TeacherService;
+import io.crossdistill.v1.AlignedLabel;
+import io.crossdistill.v1.Provenance;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+
+/**
+ * Online labels: target records → mapped rows → teacher outputs (cached) → aligned labels with
+ * provenance, plus the coverage and drift report of a sample and the scoring behind alignment fits.
+ * Compiled mappers and alignments are cached by version in Caffeine.
+ */
+@ApplicationScoped
+public class LabelService {
+
+  /** Producer named in label provenance. */
+  public static final String PRODUCER = "crossdistill-teacher 0.1.0";
+
+  private final MappingService mappings;
+  private final AlignmentService alignments;
+  private final TeacherService teachers;
+  private final ServiceMetrics metrics;
+  private final TeacherOutputCache outputCache;
+  private final Scorer scorer;
+  private final Cache<String, MappingRuntime> compiledMappings;
+  private final Cache<String, CompiledAlignment> compiledAlignments;
+  private final int maxBatch;
+  private final int maxSample;
+
+  /** Labels for a request: one label per mapped record, one refusal per bad record. */
+  public record Labelled(String teacherId, String teacherHash, String mapping, String alignment,
+      List<AlignedLabel> labels, List<Scorer.Refused> refused, int cacheHits) {
+  }
+
+  @Inject
+  public LabelService(ServiceSettings settings, MappingService mappings, AlignmentService alignments,
+      TeacherService teachers, ServiceMetrics metrics, MeterRegistry meters) {
+    this.mappings = mappings;
+    this.alignments = alignments;
+    this.teachers = teachers;
+    this.metrics = metrics;
+    var cacheConfig = settings.config().cache();
+    this.outputCache = new TeacherOutputCache(cacheConfig.teacherOutputsEnabled(), cacheConfig.teacherOutputsMaxBytes(), meters);
+    this.scorer = new Scorer(outputCache, metrics);
+    this.compiledMappings = Caffeine.newBuilder().maximumSize(cacheConfig.compiledMaxEntries()).recordStats().build();
+    this.compiledAlignments = Caffeine.newBuilder().maximumSize(cacheConfig.compiledMaxEntries()).recordStats().build();
+    CaffeineCacheMetrics.monitor(meters, compiledMappings, "compiled-mappings");
+    CaffeineCacheMetrics.monitor(meters, compiledAlignments, "compiled-alignments");
+    this.maxBatch = settings.config().labels().maxBatch();
+    this.maxSample = settings.config().labels().maxSample();
+  }
+
+  public int maxSample() {
+    return maxSample;
+  }
+
+  public int maxBatch() {
+    return maxBatch;
+  }
+
+  public TeacherOutputCache outputCache() {
+    return outputCache;
+  }
+
+  /** The compiled form of a mapping version (cached). */
+  public MappingRuntime mapping(Version mapping) {
+    return compiledMappings.get(mapping.ref(), ref -> MappingRuntime.compile(ref, mappings.spec(mapping),
+        mappings.targetSchema(mapping), mappings.signature(mapping)));
+  }
+
+  /** The compiled form of an alignment version for the serving teacher (cached). */
+  public CompiledAlignment alignment(Version alignment, LoadedTeacher teacher) {
+    return compiledAlignments.get(alignment.ref() + "#" + teacher.contentHash(),
+        k -> TaskAligner.compile(alignments.spec(alignment), teacher.signature()));
+  }
+
+  /** The teacher that labels with {@code mapping}: the serving one, if the mapping was written for it (409 if not). */
+  public LoadedTeacher teacherFor(Version mapping) {
+    LoadedTeacher teacher = teachers.requireServing();
+    String expected = mapping.attributes().get(MappingService.TEACHER_HASH);
+    if (!teacher.contentHash().equals(expected)) {
+      throw ApiException.conflict("mapping " + mapping.ref() + " was validated against teacher hash " + expected
+          + ", but the serving teacher is " + teacher.id() + " (" + teacher.contentHash() + "); register a new "
+          + "mapping version for it", List.of());
+    }
+    return teacher;
+  }
+
+  /** Labels decoded records ({@code null} entries were refused at decoding, with {@code decodeErrors}). */
+  public Labelled label(Version mapping, Version alignment, List<TargetRecords.Decoded> decoded, boolean useCache) {
+    if (decoded.size() > maxBatch) {
+      throw ApiException.badRequest("too many records", List.of(new ProblemItem("/records",
+          decoded.size() + " records; at most " + maxBatch + " per request (crossdistill.labels.max-batch)")));
+    }
+    LoadedTeacher teacher = teacherFor(mapping);
+    MappingRuntime runtime = mapping(mapping);
+    CompiledAlignment compiled = alignment(alignment, teacher);
+    List<GenericRecord> records = new ArrayList<>(decoded.size());
+    List<Scorer.Refused> refused = new ArrayList<>();
+    for (int i = 0; i < decoded.size(); i++) {
+      TargetRecords.Decoded d = decoded.get(i);
+      records.add(d.record());
+      if (!d.ok()) {
+        refused.add(new Scorer.Refused(i, "#" + i, d.errors()));
+      }
+    }
+    Scorer.Scored scored = scorer.score(runtime, teacher, records, useCache);
+    refused.addAll(scored.refused());
+    refused.sort(java.util.Comparator.comparingInt(Scorer.Refused::index));
+    float[] out = compiled.apply(scored.outputs(), scored.rows());
+    Provenance base = Provenance.newBuilder()
+        .setTeacherId(teacher.id())
+        .setTeacherHash(teacher.contentHash())
+        .setMappingName(mapping.name())
+        .setMappingVersion(mapping.version())
+        .setProducer(PRODUCER)
+        .build();
+    List<AlignedLabel> labels = new ArrayList<>(scored.rows());
+    for (int r = 0; r < scored.rows(); r++) {
+      Provenance provenance = Provenance.newBuilder(base)
+          .setInputDataHash(recordHash(records.get(scored.inputIndex()[r])))
+          .build();
+      labels.add(compiled.toRecord(scored.exampleIds()[r], out, r, provenance));
+    }
+    metrics.labelsProduced(labels.size());
+    metrics.recordsRefused(refused.size());
+    return new Labelled(teacher.id(), teacher.contentHash(), mapping.ref(), alignment.ref(), labels, refused,
+        scored.cacheHits());
+  }
+
+  /** Coverage and drift of a mapping version over a sample. */
+  public CoverageReport coverage(Version mapping, List<GenericRecord> records) {
+    MappingRuntime runtime = mapping(mapping);
+    return CoverageAnalyzer.analyze(runtime.spec(), runtime.signature(), runtime.schema(), records,
+        DriftThresholds.defaults());
+  }
+
+  /** Scores a labelled sample for fitting; refused records make the whole sample a 400. */
+  public Scorer.Scored scoreSample(Version mapping, List<GenericRecord> records) {
+    LoadedTeacher teacher = teacherFor(mapping);
+    Scorer.Scored scored = scorer.score(mapping(mapping), teacher, records, true);
+    if (!scored.refused().isEmpty()) {
+      throw ApiException.badRequest(scored.refused().size() + " sample record(s) cannot be mapped",
+          scored.refused().stream().flatMap(r -> r.errors().stream()
+              .map(e -> new ProblemItem("/sample/" + r.index() + "/record", e))).toList());
+    }
+    return scored;
+  }
+
+  /** The serving teacher's signature, for fitting. */
+  public LoadedTeacher servingTeacher() {
+    return teachers.requireServing();
+  }
+
+  /** True labels of a sample, by task: NaN where a row has none. */
+  public static Map<String, float[]> labelColumns(List<JsonNode> labels, int[] inputIndex) {
+    Map<String, float[]> columns = new HashMap<>();
+    for (int r = 0; r < inputIndex.length; r++) {
+      JsonNode row = labels.get(inputIndex[r]);
+      int rr = r;
+      row.properties().forEach(e -> columns.computeIfAbsent(e.getKey(), k -> {
+        float[] column = new float[inputIndex.length];
+        java.util.Arrays.fill(column, Float.NaN);
+        return column;
+      })[rr] = e.getValue().isNumber() ? e.getValue().floatValue() : Float.NaN);
+    }
+    return columns;
+  }
+
+  private static String recordHash(GenericRecord record) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+    try {
+      new GenericDatumWriter<GenericRecord>(record.getSchema()).write(record, encoder);
+      encoder.flush();
+    } catch (IOException e) {
+      throw new IllegalStateException("in-memory Avro encoding failed", e);
+    }
+    java.security.MessageDigest digest = ContentHash.sha256();
+    digest.update(bytes.toByteArray());
+    return ContentHash.hex(digest);
+  }
+
+}

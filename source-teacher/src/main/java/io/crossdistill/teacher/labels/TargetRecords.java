@@ -1,0 +1,223 @@
+package io.crossdistill.teacher.labels;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
+
+/**
+ * Target records from what app teams send: plain JSON objects shaped like their Avro schema (unions
+ * written as the bare value, missing fields take the schema's default), or Avro binary (records written
+ * one after another with the schema of the mapping's target schema version). A record that does not fit
+ * the schema is reported with every problem and its JSON pointer; the others are decoded.
+ */
+public final class TargetRecords {
+
+  /** The outcome for one record: a record, or the reasons it is not one. */
+  public record Decoded(GenericRecord record, List<String> errors) {
+    public boolean ok() {
+      return record != null;
+    }
+  }
+
+  private TargetRecords() {
+  }
+
+  /** The errors of a decoded record as problems whose pointers start with {@code prefix}. */
+  public static List<io.crossdistill.teacher.errors.ProblemItem> problems(String prefix, Decoded decoded) {
+    return decoded.errors().stream().map(e -> {
+      int colon = e.indexOf(": ");
+      String path = colon < 0 ? "" : e.substring(0, colon);
+      String message = colon < 0 ? e : e.substring(colon + 2);
+      return new io.crossdistill.teacher.errors.ProblemItem(prefix + ("/".equals(path) ? "" : path), message);
+    }).toList();
+  }
+
+  /** Decodes each element of a JSON array. */
+  public static List<Decoded> fromJson(JsonNode array, Schema schema, String pointer) {
+    List<Decoded> out = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      out.add(fromJson(array.get(i), schema));
+    }
+    return out;
+  }
+
+  /** Decodes one JSON object. */
+  public static Decoded fromJson(JsonNode node, Schema schema) {
+    List<String> errors = new ArrayList<>();
+    Object value = convert(node, schema, "", errors);
+    return errors.isEmpty() ? new Decoded((GenericRecord) value, List.of()) : new Decoded(null, List.copyOf(errors));
+  }
+
+  /**
+   * Decodes Avro binary records until the bytes end; at most {@code limit} records (one more is read
+   * to detect the excess). A record cut short ends the list with an error.
+   */
+  public static List<Decoded> fromAvroBinary(byte[] bytes, Schema schema, int limit) {
+    List<Decoded> out = new ArrayList<>();
+    GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(schema);
+    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(new ByteArrayInputStream(bytes), null);
+    try {
+      while (!decoder.isEnd() && out.size() <= limit) {
+        try {
+          out.add(new Decoded(reader.read(null, decoder), List.of()));
+        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+          out.add(new Decoded(null, List.of("/: not a record of " + schema.getFullName() + " in Avro binary ("
+              + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
+          break;
+        }
+      }
+    } catch (IOException e) {
+      out.add(new Decoded(null, List.of("/: unreadable Avro binary: " + e.getMessage())));
+    }
+    return out;
+  }
+
+  private static Object convert(JsonNode node, Schema schema, String at, List<String> errors) {
+    String here = at.isEmpty() ? "/" : at;
+    switch (schema.getType()) {
+      case RECORD -> {
+        if (!node.isObject()) {
+          errors.add(here + ": expected an object (" + schema.getFullName() + ")");
+          return null;
+        }
+        GenericData.Record record = new GenericData.Record(schema);
+        for (Schema.Field field : schema.getFields()) {
+          JsonNode child = node.get(field.name());
+          if (child == null) {
+            if (field.hasDefaultValue()) {
+              record.put(field.pos(), GenericData.get().deepCopy(field.schema(), GenericData.get().getDefaultValue(field)));
+            } else {
+              errors.add(at + "/" + field.name() + ": missing (the field has no default)");
+            }
+          } else {
+            record.put(field.pos(), convert(child, field.schema(), at + "/" + field.name(), errors));
+          }
+        }
+        node.fieldNames().forEachRemaining(name -> {
+          if (schema.getField(name) == null) {
+            errors.add(at + "/" + name + ": not a field of " + schema.getFullName());
+          }
+        });
+        return record;
+      }
+      case UNION -> {
+        if (node.isNull()) {
+          if (schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.NULL)) {
+            return null;
+          }
+          errors.add(here + ": null is not allowed");
+          return null;
+        }
+        for (Schema branch : schema.getTypes()) {
+          if (branch.getType() == Schema.Type.NULL) {
+            continue;
+          }
+          List<String> tryErrors = new ArrayList<>();
+          Object value = convert(node, branch, at, tryErrors);
+          if (tryErrors.isEmpty()) {
+            return value;
+          }
+        }
+        errors.add(here + ": fits no branch of " + schema.getTypes());
+        return null;
+      }
+      case ARRAY -> {
+        if (!node.isArray()) {
+          errors.add(here + ": expected an array");
+          return null;
+        }
+        GenericData.Array<Object> array = new GenericData.Array<>(node.size(), schema);
+        for (int i = 0; i < node.size(); i++) {
+          array.add(convert(node.get(i), schema.getElementType(), at + "/" + i, errors));
+        }
+        return array;
+      }
+      case MAP -> {
+        if (!node.isObject()) {
+          errors.add(here + ": expected an object (a map)");
+          return null;
+        }
+        Map<String, Object> map = new HashMap<>();
+        node.properties().forEach(e -> map.put(e.getKey(),
+            convert(e.getValue(), schema.getValueType(), at + "/" + e.getKey(), errors)));
+        return map;
+      }
+      case STRING -> {
+        if (!node.isTextual()) {
+          errors.add(here + ": expected a string");
+          return null;
+        }
+        return new org.apache.avro.util.Utf8(node.textValue());
+      }
+      case ENUM -> {
+        if (!node.isTextual() || !schema.hasEnumSymbol(node.textValue())) {
+          errors.add(here + ": expected one of " + schema.getEnumSymbols());
+          return null;
+        }
+        return new GenericData.EnumSymbol(schema, node.textValue());
+      }
+      case BOOLEAN -> {
+        if (!node.isBoolean()) {
+          errors.add(here + ": expected true or false");
+          return null;
+        }
+        return node.booleanValue();
+      }
+      case INT -> {
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+          errors.add(here + ": expected an int");
+          return null;
+        }
+        return node.intValue();
+      }
+      case LONG -> {
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+          errors.add(here + ": expected a long");
+          return null;
+        }
+        return node.longValue();
+      }
+      case FLOAT, DOUBLE -> {
+        double value;
+        if (node.isNumber()) {
+          value = node.doubleValue();
+        } else if (node.isTextual() && ("NaN".equals(node.textValue()) || node.textValue().endsWith("Infinity"))) {
+          value = Double.parseDouble(node.textValue());
+        } else {
+          errors.add(here + ": expected a number");
+          return null;
+        }
+        return schema.getType() == Schema.Type.FLOAT ? (Object) (float) value : (Object) value;
+      }
+      case BYTES -> {
+        if (!node.isTextual()) {
+          errors.add(here + ": expected a string of bytes");
+          return null;
+        }
+        return ByteBuffer.wrap(node.textValue().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      }
+      case NULL -> {
+        if (!node.isNull()) {
+          errors.add(here + ": expected null");
+        }
+        return null;
+      }
+      default -> {
+        errors.add(here + ": unsupported schema type " + schema.getType());
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.crossdistill.teacher.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crossdistill.teacher.errors.ApiException;
+import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.teacher.labels.LabelService;
+import io.crossdistill.teacher.labels.Scorer;
+import io.crossdistill.teacher.labels.TargetRecords;
+import io.crossdistill.teacher.registry.ResourceKind;
+import io.crossdistill.teacher.registry.Version;
+import io.crossdistill.teacher.registry.VersionedRegistry;
+import io.crossdistill.teacher.security.Caller;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Online labels for small batches of target records, as JSON or Avro binary. */
+@Path("/api/v1/labels")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "labels")
+public class LabelResource {
+
+  /** Media type of Avro binary bodies: records of the mapping's target schema, one after another. */
+  public static final String AVRO_BINARY = "avro/binary";
+
+  @Inject
+  LabelService labels;
+
+  @Inject
+  VersionedRegistry registry;
+
+  @Inject
+  Caller caller;
+
+  /** A JSON labels request. */
+  public record LabelRequest(String mapping, String alignment, List<JsonNode> records) {
+  }
+
+  /** The answer: labels for the records that could be labelled, and every refused record with its reasons. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record LabelResponse(String teacherId, String teacherHash, String mapping, String alignment, int labelled,
+      int refused, int cacheHits, List<LabelViews.LabelView> labels, List<RecordError> errors) {
+  }
+
+  /** A refused record: its position in the request, its id and every problem. */
+  public record RecordError(int index, String recordId, List<String> errors) {
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Aligned teacher labels for a batch of target records (JSON); mapping and alignment as 'name' or 'name@version'")
+  public LabelResponse json(LabelRequest request, @QueryParam("cache") @DefaultValue("true") boolean cache) {
+    if (request == null) {
+      throw ApiException.badRequest("empty body", List.of(new ProblemItem("", "send {\"mapping\", \"alignment\", \"records\"}")));
+    }
+    Version mapping = SpecVersions.ref(registry, ResourceKind.MAPPING, request.mapping(), "/mapping", caller.team());
+    Version alignment = SpecVersions.ref(registry, ResourceKind.ALIGNMENT, request.alignment(), "/alignment", caller.team());
+    List<JsonNode> records = request.records() == null ? List.of() : request.records();
+    checkSize(records.size());
+    var schema = labels.mapping(mapping).schema();
+    List<TargetRecords.Decoded> decoded = records.stream().map(r -> TargetRecords.fromJson(r, schema)).toList();
+    return answer(labels.label(mapping, alignment, decoded, cache));
+  }
+
+  @POST
+  @Consumes({AVRO_BINARY, "application/avro"})
+  @Operation(summary = "Aligned teacher labels for Avro binary records of the mapping's target schema (mapping and alignment as query parameters)")
+  public LabelResponse avro(byte[] body, @QueryParam("mapping") String mappingRef,
+      @QueryParam("alignment") String alignmentRef, @QueryParam("cache") @DefaultValue("true") boolean cache) {
+    Version mapping = SpecVersions.ref(registry, ResourceKind.MAPPING, mappingRef, "?mapping", caller.team());
+    Version alignment = SpecVersions.ref(registry, ResourceKind.ALIGNMENT, alignmentRef, "?alignment", caller.team());
+    var schema = labels.mapping(mapping).schema();
+    List<TargetRecords.Decoded> decoded = TargetRecords.fromAvroBinary(body == null ? new byte[0] : body, schema,
+        labels.maxBatch());
+    checkSize(decoded.size());
+    return answer(labels.label(mapping, alignment, decoded, cache));
+  }
+
+  private void checkSize(int records) {
+    if (records > labels.maxBatch()) {
+      throw ApiException.badRequest("too many records", List.of(new ProblemItem("/records",
+          "at most " + labels.maxBatch() + " records per request (crossdistill.labels.max-batch)")));
+    }
+  }
+
+  private static LabelResponse answer(LabelService.Labelled result) {
+    List<RecordError> errors = result.refused().stream()
+        .map((Scorer.Refused r) -> new RecordError(r.index(), r.recordId(), r.errors())).toList();
+    return new LabelResponse(result.teacherId(), result.teacherHash(), result.mapping(), result.alignment(),
+        result.labels().size(), errors.size(), result.cacheHits(),
+        result.labels().stream().map(LabelViews::of).toList(), errors);
+  }
+}

@@ -1,0 +1,116 @@
+package io.crossdistill.teacher.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crossdistill.mapper.FeatureMapping;
+import io.crossdistill.mapper.FeatureMappingSpec;
+import io.crossdistill.mapper.MappingJson;
+import io.crossdistill.mapper.MappingValidationException;
+import io.crossdistill.mapper.Problem;
+import io.crossdistill.mapper.ValidationResult;
+import io.crossdistill.teacher.registry.Registration;
+import io.crossdistill.teacher.registry.ResourceKind;
+import io.crossdistill.teacher.registry.Version;
+import io.crossdistill.teacher.registry.VersionedRegistry;
+import io.crossdistill.v1.TeacherSignature;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.Schema;
+
+/**
+ * Feature mappings: each POST of a spec is validated against the teacher it names and the team's target
+ * schema (every error with its JSON pointer), then registered as the next immutable version; the version
+ * remembers the schema version and teacher hash it was checked against.
+ */
+@ApplicationScoped
+public class MappingService {
+
+  /** Attribute: version of the target schema the mapping was validated against. */
+  public static final String SCHEMA_VERSION = "schemaVersion";
+  /** Attribute: content hash of the teacher the mapping was validated against. */
+  public static final String TEACHER_HASH = "teacherHash";
+
+  private final VersionedRegistry registry;
+  private final SchemaService schemas;
+  private final TeacherService teachers;
+
+  /** A registration and the validation warnings of the spec. */
+  public record Registered(Registration registration, List<Problem> warnings) {
+  }
+
+  @Inject
+  public MappingService(VersionedRegistry registry, SchemaService schemas, TeacherService teachers) {
+    this.registry = registry;
+    this.schemas = schemas;
+    this.teachers = teachers;
+  }
+
+  /** Validates and registers a spec for {@code team}; the version in the body, if any, is ignored. */
+  public Registered register(JsonNode body, String team) {
+    FeatureMappingSpec spec = MappingJson.read(withPlaceholderVersion(body));
+    Version schemaVersion = schemaFor(spec, team);
+    Schema schema = schemas.schema(schemaVersion);
+    TeacherSignature signature = teachers.signature(spec.teacher().id(), spec.teacher().contentHash())
+        .orElseThrow(() -> new MappingValidationException(List.of(new Problem("/teacher",
+            "no registered teacher '" + spec.teacher().id() + "'"
+                + (spec.teacher().contentHash().isEmpty() ? "" : " with content hash " + spec.teacher().contentHash())
+                + "; GET /api/v1/teachers lists them")), List.of()));
+    // a spec that names only the teacher id is pinned to the teacher version it is validated against
+    FeatureMappingSpec pinned = withVersion(spec, 1, spec.teacher().contentHash().isEmpty()
+        ? signature.getContentHash() : spec.teacher().contentHash());
+    ValidationResult result = FeatureMapping.validate(pinned, signature, schema);
+    result.orThrow();
+    String canonical = MappingJson.write(pinned);
+    Registration registration = registry.register(ResourceKind.MAPPING, spec.name(), team, Canonical.hash(canonical),
+        canonical, Map.of(SCHEMA_VERSION, Integer.toString(schemaVersion.version()), TEACHER_HASH,
+            signature.getContentHash()), previous -> { });
+    return new Registered(registration, result.warnings());
+  }
+
+  /** The spec of a registered version, with its version number. */
+  public FeatureMappingSpec spec(Version version) {
+    return withVersion(MappingJson.read(version.body()), version.version(), null);
+  }
+
+  /** The target schema version a mapping version was validated against. */
+  public Schema targetSchema(Version mapping) {
+    FeatureMappingSpec spec = spec(mapping);
+    int schemaVersion = Integer.parseInt(mapping.attributes().get(SCHEMA_VERSION));
+    return schemas.schema(schemas.version(spec.targetSchema(), Optional.of(schemaVersion)));
+  }
+
+  /** The teacher signature a mapping version was validated against. */
+  public TeacherSignature signature(Version mapping) {
+    FeatureMappingSpec spec = spec(mapping);
+    return teachers.signature(spec.teacher().id(), mapping.attributes().get(TEACHER_HASH)).orElseThrow(() ->
+        new IllegalStateException("teacher of mapping " + mapping.ref() + " is no longer registered"));
+  }
+
+  private Version schemaFor(FeatureMappingSpec spec, String team) {
+    Optional<Version> latest = registry.latest(ResourceKind.SCHEMA, spec.targetSchema());
+    if (latest.isEmpty()) {
+      throw new MappingValidationException(List.of(new Problem("/targetSchema",
+          "no target schema '" + spec.targetSchema() + "' is registered; POST it to /api/v1/schemas first")), List.of());
+    }
+    return Access.own(latest.get(), team);
+  }
+
+  static JsonNode withPlaceholderVersion(JsonNode body) {
+    if (body instanceof ObjectNode object && !object.has("version")) {
+      ObjectNode copy = object.deepCopy();
+      copy.put("version", 1);
+      return copy;
+    }
+    return body;
+  }
+
+  /** The spec with another version, and (when {@code teacherHash} is given) pinned to that teacher hash. */
+  private static FeatureMappingSpec withVersion(FeatureMappingSpec spec, int version, String teacherHash) {
+    FeatureMappingSpec.TeacherRef teacher = teacherHash == null ? spec.teacher()
+        : new FeatureMappingSpec.TeacherRef(spec.teacher().id(), teacherHash);
+    return new FeatureMappingSpec(spec.name(), version, spec.targetSchema(), teacher, spec.recordIdField(), spec.rules());
+  }
+}

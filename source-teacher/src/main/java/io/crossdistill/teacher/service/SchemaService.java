@@ -1,0 +1,89 @@
+package io.crossdistill.teacher.service;
+
+import io.crossdistill.teacher.errors.ApiException;
+import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.teacher.registry.Registration;
+import io.crossdistill.teacher.registry.ResourceKind;
+import io.crossdistill.teacher.registry.Version;
+import io.crossdistill.teacher.registry.VersionedRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaParseException;
+
+/**
+ * Target schemas of the app teams: Avro record schemas registered under their full name. A new version
+ * must be backward compatible with the previous one (data written with the old schema stays readable
+ * with the new one); otherwise it is refused with every incompatibility and where it is.
+ */
+@ApplicationScoped
+public class SchemaService {
+
+  private final VersionedRegistry registry;
+  private final Map<String, Schema> parsed = new ConcurrentHashMap<>();
+
+  @Inject
+  public SchemaService(VersionedRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Parses and registers a schema for {@code team}. */
+  public Registration register(String schemaJson, String team) {
+    Schema schema = parse(schemaJson);
+    String canonical = schema.toString();
+    return registry.register(ResourceKind.SCHEMA, schema.getFullName(), team, Canonical.hash(canonical), canonical,
+        Map.of(), previous -> previous.ifPresent(p -> checkBackwardCompatible(schema, p)));
+  }
+
+  /** A version of a schema ({@code version} empty: the latest). */
+  public Version version(String name, Optional<Integer> version) {
+    if (registry.versions(ResourceKind.SCHEMA, name).isEmpty()) {
+      throw ApiException.notFound("no schema named '" + name + "'");
+    }
+    return version.map(v -> registry.get(ResourceKind.SCHEMA, name, v).orElseThrow(() -> ApiException.notFound(
+            "schema '" + name + "' has no version " + v)))
+        .orElseGet(() -> registry.latest(ResourceKind.SCHEMA, name).orElseThrow(() -> ApiException.notFound(
+            "schema '" + name + "' has only deprecated versions")));
+  }
+
+  /** The parsed schema of a registered version. */
+  public Schema schema(Version version) {
+    return parsed.computeIfAbsent(version.contentHash(), h -> new Schema.Parser().parse(version.body()));
+  }
+
+  static Schema parse(String json) {
+    Schema schema;
+    try {
+      schema = new Schema.Parser().parse(json);
+    } catch (SchemaParseException | IllegalArgumentException e) {
+      throw ApiException.badRequest("not a valid Avro schema",
+          List.of(new ProblemItem("", String.valueOf(e.getMessage()))));
+    } catch (RuntimeException e) {
+      // Jackson parse errors surface as runtime exceptions from the Avro parser
+      throw ApiException.badRequest("not a valid Avro schema",
+          List.of(new ProblemItem("", String.valueOf(e.getMessage()))));
+    }
+    if (schema.getType() != Schema.Type.RECORD) {
+      throw ApiException.badRequest("a target schema is an Avro record",
+          List.of(new ProblemItem("/type", "is '" + schema.getType().getName() + "', expected 'record'")));
+    }
+    return schema;
+  }
+
+  private void checkBackwardCompatible(Schema next, Version previous) {
+    Schema old = schema(previous);
+    SchemaCompatibility.SchemaPairCompatibility pair = SchemaCompatibility.checkReaderWriterCompatibility(next, old);
+    List<SchemaCompatibility.Incompatibility> problems = pair.getResult().getIncompatibilities();
+    if (!problems.isEmpty()) {
+      throw ApiException.conflict("schema '" + next.getFullName() + "' is not backward compatible with version "
+              + previous.version() + ": records written with it could not be read",
+          problems.stream().map(i -> new ProblemItem(i.getLocation(),
+              i.getType() + ": " + i.getMessage())).toList());
+    }
+  }
+}

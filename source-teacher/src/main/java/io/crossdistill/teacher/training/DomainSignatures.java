@@ -1,0 +1,107 @@
+package io.crossdistill.teacher.training;
+
+import io.crossdistill.datasets.DomainSchema;
+import io.crossdistill.datasets.FeatureDef;
+import io.crossdistill.datasets.FeatureKind;
+import io.crossdistill.datasets.TaskDef;
+import io.crossdistill.datasets.TaskKind;
+import io.crossdistill.mapper.FeatureMappingSpec;
+import io.crossdistill.mapper.Rule;
+import io.crossdistill.mapper.Transform;
+import io.crossdistill.v1.Example;
+import io.crossdistill.v1.HeadKind;
+import io.crossdistill.v1.InputType;
+import io.crossdistill.v1.TeacherHead;
+import io.crossdistill.v1.TeacherInput;
+import io.crossdistill.v1.TeacherSignature;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Signatures and mappings derived from a {@link DomainSchema}: a model's signature takes every feature
+ * (ids with one extra "unknown" id as their default, floats standardised with default 0) and has a head
+ * per task; the model's own feature engineering is a standardising mapping from the domain's examples;
+ * and a name-matching mapping brings another domain's examples into a teacher's inputs.
+ */
+public final class DomainSignatures {
+
+  private DomainSignatures() {
+  }
+
+  /** The signature of a model over {@code schema}'s features and tasks (unsealed). */
+  public static TeacherSignature signature(String modelId, DomainSchema schema) {
+    List<TeacherInput> inputs = new ArrayList<>();
+    for (FeatureDef f : schema.features()) {
+      TeacherInput.Builder input = TeacherInput.newBuilder().setName(f.name());
+      if (f.kind() == FeatureKind.ID) {
+        input.setType(InputType.ID).setCardinality(f.cardinality() + 1).setDefaultValue((long) f.cardinality());
+      } else {
+        input.setType(InputType.FLOAT).setDefaultValue(0f);
+      }
+      inputs.add(input.build());
+    }
+    List<TeacherHead> heads = new ArrayList<>();
+    for (TaskDef task : schema.tasks()) {
+      heads.add(TeacherHead.newBuilder().setName(task.name())
+          .setKind(task.kind() == TaskKind.BINARY ? HeadKind.BINARY_LOGIT : HeadKind.REGRESSION).build());
+    }
+    return TeacherSignature.newBuilder()
+        .setTeacherId(modelId)
+        .setContentHash("")
+        .setSourceDomain(schema.domain())
+        .setInputs(inputs)
+        .setHeads(heads)
+        .build();
+  }
+
+  /** The model's own feature engineering: {@code schema}'s examples → its inputs, floats standardised. */
+  public static FeatureMappingSpec ownMapping(TeacherSignature signature, DomainSchema schema, FeatureScaling scaling) {
+    List<Rule> rules = new ArrayList<>();
+    for (FeatureDef f : schema.features()) {
+      rules.add(f.kind() == FeatureKind.ID
+          ? Rule.from(f.name(), "/idFeatures/" + f.name())
+          : Rule.from(f.name(), "/floatFeatures/" + f.name(),
+              new Transform.Standardize(scaling.mean(f.name()), scaling.std(f.name()))));
+    }
+    return spec(schema.domain() + "-to-" + signature.getTeacherId(), signature, rules);
+  }
+
+  /**
+   * Another domain's examples → the teacher's inputs, by name: a FLOAT input takes the target's
+   * same-name FLOAT feature through the teacher's standardisation; an ID input takes the target's
+   * same-name ID feature only when both domains share that id vocabulary ({@code sharedIds}, e.g. the
+   * same users), or through a lookup table between the two vocabularies; everything else keeps the
+   * teacher's default.
+   */
+  public static FeatureMappingSpec targetMapping(TeacherSignature teacher, DomainSchema target, FeatureScaling teacherScaling,
+      Set<String> sharedIds, Map<String, Map<String, Long>> idLookups) {
+    List<Rule> rules = new ArrayList<>();
+    for (TeacherInput input : teacher.getInputs()) {
+      String name = input.getName();
+      FeatureDef counterpart = target.feature(name).orElse(null);
+      Rule rule = Rule.defaulted(name);
+      if (counterpart != null && input.getType() == InputType.FLOAT && counterpart.kind() == FeatureKind.FLOAT
+          && teacherScaling.has(name)) {
+        rule = Rule.from(name, "/floatFeatures/" + name,
+            new Transform.Standardize(teacherScaling.mean(name), teacherScaling.std(name)));
+      } else if (counterpart != null && input.getType() == InputType.ID && counterpart.kind() == FeatureKind.ID) {
+        if (idLookups.containsKey(name)) {
+          rule = Rule.from(name, "/idFeatures/" + name,
+              new Transform.Lookup(idLookups.get(name), input.getCardinality() - 1L));
+        } else if (sharedIds.contains(name) && counterpart.cardinality() < input.getCardinality()) {
+          rule = Rule.from(name, "/idFeatures/" + name);
+        }
+      }
+      rules.add(rule);
+    }
+    return spec(target.domain() + "-to-" + teacher.getTeacherId(), teacher, rules);
+  }
+
+  private static FeatureMappingSpec spec(String name, TeacherSignature signature, List<Rule> rules) {
+    return new FeatureMappingSpec(name, 1, Example.getClassSchema().getFullName(),
+        new FeatureMappingSpec.TeacherRef(signature.getTeacherId(), signature.getContentHash()),
+        FeatureMappingSpec.DEFAULT_RECORD_ID_FIELD, rules);
+  }
+}

@@ -1,0 +1,52 @@
+package io.crossdistill.teacher;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Gives the service under test a fresh data directory and teachers root, once for every
+ * {@code @QuarkusTest} class. The fixture teacher is trained by {@link TestTeacher} inside the running
+ * application (test resources run in another class loader than the application's Avro classes) and
+ * registered through the API, as an operator would.
+ */
+public class ServiceTestResource implements QuarkusTestResourceLifecycleManager {
+
+  static final String BASE_PROPERTY = "crossdistill-test.base";
+
+  /** Data directory of the running test service. */
+  public static Path dataDir() {
+    return base().resolve("data");
+  }
+
+  /** Teachers root of the running test service. */
+  public static Path teachersRoot() {
+    return base().resolve("teachers");
+  }
+
+  private static Path base() {
+    return Path.of(System.getProperty(BASE_PROPERTY));
+  }
+
+  @Override
+  public Map<String, String> start() {
+    try {
+      Path base = Files.createTempDirectory("crossdistill-service-test");
+      Files.createDirectories(base.resolve("teachers"));
+      System.setProperty(BASE_PROPERTY, base.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Map.of(
+        "crossdistill.data-dir", dataDir().toString(),
+        "crossdistill.teacher.root", teachersRoot().toString());
+  }
+
+  @Override
+  public void stop() {
+    // the temp directory is left for post-mortems
+  }
+}

@@ -1,0 +1,80 @@
+package io.crossdistill.teacher.rest;
+
+/** Request bodies shared by the HTTP tests: a music team's schema, mapping and alignment for the fixture teacher. */
+final class Fixtures {
+
+  static final String MUSIC_KEY = "music-secret-key";
+  static final String PODCAST_KEY = "podcast-secret-key";
+  static final String OPS_KEY = "operator-secret-key";
+
+  static final String LISTEN_SCHEMA = """
+      {"type": "record", "name": "Listen", "namespace": "com.music", "fields": [
+        {"name": "id", "type": "string"},
+        {"name": "listen_minutes", "type": "double"},
+        {"name": "genre", "type": "string"},
+        {"name": "skipped", "type": ["null", "boolean"], "default": null}
+      ]}""";
+
+  /** v2 adds a field with a default: backward compatible. */
+  static final String LISTEN_SCHEMA_V2 = """
+      {"type": "record", "name": "Listen", "namespace": "com.music", "fields": [
+        {"name": "id", "type": "string"},
+        {"name": "listen_minutes", "type": "double"},
+        {"name": "genre", "type": "string"},
+        {"name": "skipped", "type": ["null", "boolean"], "default": null},
+        {"name": "country", "type": "string", "default": "us"}
+      ]}""";
+
+  /** Adds a field without a default: old records cannot be read. */
+  static final String LISTEN_SCHEMA_INCOMPATIBLE = """
+      {"type": "record", "name": "Listen", "namespace": "com.music", "fields": [
+        {"name": "id", "type": "string"},
+        {"name": "listen_minutes", "type": "double"},
+        {"name": "genre", "type": "string"},
+        {"name": "skipped", "type": ["null", "boolean"], "default": null},
+        {"name": "country", "type": "string", "default": "us"},
+        {"name": "mood", "type": "string"}
+      ]}""";
+
+  static String mapping(String name, double clipMax) {
+    return """
+        {"name": "%s", "targetSchema": "com.music.Listen", "teacher": {"id": "video-teacher"},
+         "rules": [
+          {"input": "watch_minutes", "from": "/listen_minutes", "transforms": [{"op": "clip", "min": 0, "max": %s}],
+           "onMissing": "reject"},
+          {"input": "freshness", "default": true},
+          {"input": "genre", "from": "/genre", "transforms": [{"op": "lookup", "table": {"rock": 3, "pop": 5}, "otherwise": 0}]},
+          {"input": "device", "default": true}
+         ]}""".formatted(name, clipMax);
+  }
+
+  /** Three errors at once: an unknown teacher input, a missing field path, and an uncovered input. */
+  static final String BAD_MAPPING = """
+      {"name": "broken", "targetSchema": "com.music.Listen", "teacher": {"id": "video-teacher"},
+       "rules": [
+        {"input": "watch_minutes", "from": "/no_such_field"},
+        {"input": "freshness", "default": true},
+        {"input": "genre", "from": "/genre", "transforms": [{"op": "lookup", "table": {"rock": 3}, "otherwise": 0}]},
+        {"input": "not_an_input", "default": true}
+       ]}""";
+
+  static String alignment(String name, String clickTransform) {
+    return """
+        {"name": "%s", "description": "music home", "tasks": [
+          {"name": "listen", "kind": "binary", "serving": true,
+           "source": {"type": "head", "head": "click", "transform": %s}},
+          {"name": "listen_time", "kind": "regression", "serving": true,
+           "source": {"type": "head", "head": "watch_time", "transform": {"type": "affine", "a": 0.5, "b": 0.0}}},
+          {"name": "continue", "kind": "binary", "serving": false,
+           "source": {"type": "auxiliary-only", "head": "continue_watching"}},
+          {"name": "discover", "kind": "binary", "serving": true, "source": {"type": "not-distilled"}}
+        ]}""".formatted(name, clickTransform);
+  }
+
+  static String record(String id, double minutes, String genre) {
+    return "{\"id\": \"" + id + "\", \"listen_minutes\": " + minutes + ", \"genre\": \"" + genre + "\"}";
+  }
+
+  private Fixtures() {
+  }
+}
