@@ -1,21 +1,22 @@
 package io.crossdistill.teacher.service;
 
-import io.crossdistill.models.TeacherArtifact;
+import io.crossdistill.models.Teacher;
 import io.crossdistill.schemas.TeacherInputBatch;
 import io.crossdistill.v1.TeacherSignature;
 import java.nio.file.Path;
 
 /**
- * A teacher artifact directory opened with {@link TeacherArtifact#open} (content hash verified) and
- * scored directly by its model, whose prediction is thread-safe.
+ * A sealed teacher directory (trained here, or an imported TorchScript / ONNX model) opened with
+ * {@link Teacher#open}, which verifies its content hash, and scored directly; its prediction is
+ * thread-safe.
  */
 final class ArtifactTeacher implements LoadedTeacher {
 
   private final Path path;
-  private final TeacherArtifact artifact;
+  private final Teacher artifact;
   private final TeacherSignature signature;
 
-  private ArtifactTeacher(Path path, TeacherArtifact artifact) {
+  private ArtifactTeacher(Path path, Teacher artifact) {
     this.path = path;
     this.artifact = artifact;
     this.signature = artifact.signature();
@@ -23,7 +24,7 @@ final class ArtifactTeacher implements LoadedTeacher {
 
   /** Opens and verifies an artifact directory. */
   static ArtifactTeacher open(Path dir) {
-    return new ArtifactTeacher(dir, TeacherArtifact.open(dir));
+    return new ArtifactTeacher(dir, Teacher.open(dir));
   }
 
   @Override
@@ -48,7 +49,7 @@ final class ArtifactTeacher implements LoadedTeacher {
 
   @Override
   public void predict(TeacherInputBatch batch, float[] out) {
-    artifact.model().predict(batch, out);
+    artifact.predict(batch, out);
   }
 
   @Override

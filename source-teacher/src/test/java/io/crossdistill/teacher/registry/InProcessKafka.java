@@ -1,0 +1,87 @@
+package io.crossdistill.teacher.registry;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real single-node Kafka (KRaft, broker + controller in one process) on loopback, in a temporary
+ * directory: no Docker, ready in about two seconds. For tests only.
+ */
+final class InProcessKafka implements AutoCloseable {
+
+  private final KafkaRaftServer server;
+  private final String bootstrapServers;
+
+  private InProcessKafka(KafkaRaftServer server, String bootstrapServers) {
+    this.server = server;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  static InProcessKafka start() throws Exception {
+    Path logDir = Files.createTempDirectory("crossdistill-kafka");
+    int brokerPort = freePort();
+    int controllerPort = freePort();
+    Map<String, Object> props = new HashMap<>();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", "1");
+    props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+    props.put("controller.listener.names", "CONTROLLER");
+    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("log.dirs", logDir.toString());
+    props.put("offsets.topic.replication.factor", "1");
+    props.put("transaction.state.log.replication.factor", "1");
+    props.put("transaction.state.log.min.isr", "1");
+    props.put("group.initial.rebalance.delay.ms", "0");
+    props.put("num.partitions", "1");
+    props.put("auto.create.topics.enable", "false");
+    KafkaConfig config = new KafkaConfig(props, false);
+    new Formatter()
+        .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
+        .setNodeId(1)
+        .setClusterId(Uuid.randomUuid().toString())
+        .setDirectories(List.of(logDir.toString()))
+        .setMetadataLogDirectory(logDir.toString())
+        .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+        .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+        .setControllerListenerName("CONTROLLER")
+        .run();
+    KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+    server.startup();
+    return new InProcessKafka(server, "127.0.0.1:" + brokerPort);
+  }
+
+  String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    server.awaitShutdown();
+  }
+}
