@@ -1,0 +1,169 @@
+package io.crossdistill.teacher.training;
+
+import io.crossdistill.datasets.CrossDomainData;
+import io.crossdistill.datasets.DomainSchema;
+import io.crossdistill.datasets.Split;
+import io.crossdistill.datasets.TaskDef;
+import io.crossdistill.datasets.TaskKind;
+import io.crossdistill.mapper.CompiledMapper;
+import io.crossdistill.mapper.FeatureMapping;
+import io.crossdistill.mapper.FeatureMappingSpec;
+import io.crossdistill.models.HeadSpec;
+import io.crossdistill.models.Metrics;
+import io.crossdistill.models.ModelTrainer;
+import io.crossdistill.models.MultiTaskModel;
+import io.crossdistill.models.NetworkConfig;
+import io.crossdistill.models.Objective;
+import io.crossdistill.models.TabularData;
+import io.crossdistill.models.TrainingConfig;
+import io.crossdistill.schemas.ContainerReader;
+import io.crossdistill.v1.Example;
+import io.crossdistill.v1.HeadKind;
+import io.crossdistill.v1.TeacherHead;
+import io.crossdistill.v1.TeacherSignature;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * How useful a teacher is to the target domain: a small control student and a small distilled student
+ * train on the target TRAIN split (target features only; the distilled one also fits the teacher's
+ * outputs for every target task that shares a head's name and kind, through auxiliary heads), and the
+ * lift is the distilled student's mean AUC over the binary target tasks on the target VALID split minus
+ * the control's. The test split is never read.
+ */
+public final class TargetUsefulness {
+
+  private static final int STUDENT_EMBEDDING = 8;
+  private static final List<Integer> STUDENT_WIDTHS = List.of(32);
+
+  private final TabularData studentTrain;
+  private final TabularData studentValid;
+  private final TabularData teacherRows;
+  private final NetworkConfig control;
+  private final List<int[]> pairs;
+  private final List<Integer> binaryTasks;
+  private final TrainingConfig training;
+  private final double controlAuc;
+
+  private TargetUsefulness(TabularData studentTrain, TabularData studentValid, TabularData teacherRows,
+      NetworkConfig control, List<int[]> pairs, List<Integer> binaryTasks, TrainingConfig training) {
+    this.studentTrain = studentTrain;
+    this.studentValid = studentValid;
+    this.teacherRows = teacherRows;
+    this.control = control;
+    this.pairs = pairs;
+    this.binaryTasks = binaryTasks;
+    this.training = training;
+    this.controlAuc = score(control, studentTrain);
+  }
+
+  /**
+   * Maps the target splits and trains the control student once.
+   *
+   * @param teacher the teacher's (unsealed) signature; its id inputs' last id is their unknown id
+   * @param teacherScaling the teacher's feature engineering
+   * @throws IllegalArgumentException when no target task shares a head with the teacher
+   */
+  public static TargetUsefulness prepare(CrossDomainData data, TeacherSignature teacher, FeatureScaling teacherScaling,
+      Set<String> sharedIds, Map<String, Map<String, Long>> idLookups, TrainingConfig studentTraining) {
+    DomainSchema target = data.target();
+    FeatureScaling targetScaling;
+    try (ContainerReader<Example> in = data.open(Split.TARGET_TRAIN)) {
+      targetScaling = FeatureScaling.fit(target, in);
+    }
+    TeacherSignature student = DomainSignatures.signature("student", target);
+    CompiledMapper own = FeatureMapping.compile(DomainSignatures.ownMapping(student, target, targetScaling), student,
+        Example.getClassSchema());
+    FeatureMappingSpec toTeacher = DomainSignatures.targetMapping(teacher, target, teacherScaling, sharedIds, idLookups);
+    CompiledMapper teacherMapper = FeatureMapping.compile(toTeacher, teacher, Example.getClassSchema());
+    List<String> tasks = target.taskNames();
+    MappedRows train = mapSplit(data, Split.TARGET_TRAIN, in -> MappedRows.map(own, in, tasks));
+    MappedRows valid = mapSplit(data, Split.TARGET_VALID, in -> MappedRows.map(own, in, tasks));
+    MappedRows teacherRows = mapSplit(data, Split.TARGET_TRAIN, in -> MappedRows.map(teacherMapper, in, List.of()));
+    if (train.rejected() > 0 || teacherRows.rejected() > 0) {
+      throw new IllegalArgumentException("target training examples rejected by the mappings (" + train.rejected()
+          + " student, " + teacherRows.rejected() + " teacher); first: " + train.firstRejection()
+          + teacherRows.firstRejection());
+    }
+    List<int[]> pairs = new ArrayList<>();
+    List<Integer> binary = new ArrayList<>();
+    List<TeacherHead> heads = teacher.getHeads();
+    for (int t = 0; t < target.tasks().size(); t++) {
+      TaskDef task = target.tasks().get(t);
+      if (task.kind() == TaskKind.BINARY) {
+        binary.add(t);
+      }
+      HeadKind kind = task.kind() == TaskKind.BINARY ? HeadKind.BINARY_LOGIT : HeadKind.REGRESSION;
+      for (int h = 0; h < heads.size(); h++) {
+        if (heads.get(h).getName().equals(task.name()) && heads.get(h).getKind() == kind) {
+          pairs.add(new int[] {t, h});
+        }
+      }
+    }
+    if (pairs.isEmpty() || binary.isEmpty()) {
+      throw new IllegalArgumentException("no binary target task of " + tasks + " to score, or none shares a head with"
+          + " the teacher's " + heads.stream().map(TeacherHead::getName).toList());
+    }
+    NetworkConfig control = NetworkConfig.fromSignature(student, STUDENT_EMBEDDING, STUDENT_WIDTHS);
+    return new TargetUsefulness(train.data(), valid.data(), teacherRows.data(), control, pairs, binary, studentTraining);
+  }
+
+  /** The mapped target rows in the teacher's layout, for the teacher to label. */
+  public TabularData teacherRows() {
+    return teacherRows;
+  }
+
+  /** Mean AUC of the control student on target VALID. */
+  public double controlAuc() {
+    return controlAuc;
+  }
+
+  /** Target tasks distilled from same-name teacher heads, by name. */
+  public List<String> distilledTasks(List<String> taskNames) {
+    return pairs.stream().map(p -> taskNames.get(p[0])).toList();
+  }
+
+  /**
+   * Mean AUC on target VALID of a student distilled from {@code teacherOutputs} (the teacher's raw
+   * outputs on {@link #teacherRows()}, rows × teacher heads).
+   */
+  public double distilledAuc(float[] teacherOutputs, int teacherHeads) {
+    int tasks = control.headCount();
+    List<HeadSpec> heads = new ArrayList<>(control.heads());
+    for (int[] pair : pairs) {
+      heads.add(HeadSpec.auxiliary("teacher_" + control.heads().get(pair[0]).name(), Objective.MSE, 1f, 1f));
+    }
+    NetworkConfig distilled = new NetworkConfig(control.idInputs(), control.numericWidth(), control.hiddenWidths(), heads);
+    int width = heads.size();
+    int rows = studentTrain.rows();
+    float[] targets = new float[rows * width];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(studentTrain.targets(), r * tasks, targets, r * width, tasks);
+      for (int p = 0; p < pairs.size(); p++) {
+        targets[r * width + tasks + p] = teacherOutputs[r * teacherHeads + pairs.get(p)[1]];
+      }
+    }
+    return score(distilled, studentTrain.withTargets(width, targets));
+  }
+
+  private double score(NetworkConfig config, TabularData train) {
+    try (MultiTaskModel model = MultiTaskModel.create(config, training.seed())) {
+      ModelTrainer.train(model, train, training);
+      float[] predictions = model.predict(studentValid);
+      double sum = 0;
+      for (int task : binaryTasks) {
+        sum += Metrics.auc(Metrics.column(predictions, config.headCount(), task), studentValid.targetColumn(task));
+      }
+      return sum / binaryTasks.size();
+    }
+  }
+
+  private static MappedRows mapSplit(CrossDomainData data, Split split, Function<Iterable<Example>, MappedRows> map) {
+    try (ContainerReader<Example> in = data.open(split)) {
+      return map.apply(in);
+    }
+  }
+}
