@@ -366,6 +366,27 @@ class ServiceApiTest {
   }
 
   @Test
+  void registryJournal_holdsEverythingTheApiRegistered_soARestartReadsItBack() {
+    music().contentType(ContentType.JSON).body(Fixtures.mapping("restart-check", 7)).post("/api/v1/mappings")
+        .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    List<Integer> served = music().get("/api/v1/mappings/listen-to-video/versions").then().statusCode(200)
+        .extract().jsonPath().getList("version", Integer.class);
+    String latestBody = music().get("/api/v1/mappings/restart-check").then().statusCode(200).extract().path("contentHash");
+    // a second registry over the same journal is what the next start of the service reads
+    java.nio.file.Path journal = ServiceTestResource.dataDir().resolve(
+        io.crossdistill.teacher.service.RegistryProducer.JOURNAL_FILE);
+    try (io.crossdistill.teacher.registry.VersionedRegistry restarted = new io.crossdistill.teacher.registry.VersionedRegistry(
+        new io.crossdistill.teacher.registry.JournalRegistryLog(journal), java.time.Clock.systemUTC()).open()) {
+      var kind = io.crossdistill.teacher.registry.ResourceKind.MAPPING;
+      assertThat(restarted.versions(kind, "listen-to-video")).extracting(v -> v.version()).isEqualTo(served);
+      assertThat(restarted.latest(kind, "restart-check").orElseThrow().contentHash()).isEqualTo(latestBody);
+      assertThat(restarted.owner(kind, "restart-check")).contains("music");
+      assertThat(restarted.latest(io.crossdistill.teacher.registry.ResourceKind.TEACHER, "video-teacher")).isPresent();
+      assertThat(restarted.latest(io.crossdistill.teacher.registry.ResourceKind.SCHEMA, "com.music.Listen")).isPresent();
+    }
+  }
+
+  @Test
   void problemAnswers_haveTheProblemShape() {
     music().get("/api/v1/mappings/absent").then().statusCode(404).contentType("application/problem+json")
         .body("type", equalTo("about:blank")).body("title", equalTo("Not Found")).body("status", equalTo(404))
