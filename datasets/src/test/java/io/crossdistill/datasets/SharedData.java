@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Assumptions;
  * Finds the read-only shared data sets ({@code ../shared/data} from the project root). Absent data
  * skips a test with a message on a developer machine and fails it on CI ({@code CI=true}).
  */
-final class SharedData {
+public final class SharedData {
 
   static final String PROPERTY = "crossdistill.shared.data";
 
@@ -18,7 +18,7 @@ final class SharedData {
   }
 
   /** The folder of one shared data set, or a skipped (locally) / failed (CI) test. */
-  static Path require(String dataSet) {
+  public static Path require(String dataSet) {
     Path root = root();
     Path dir = root.resolve(dataSet);
     if (!Files.isDirectory(dir)) {

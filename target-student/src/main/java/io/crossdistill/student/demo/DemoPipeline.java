@@ -179,9 +179,8 @@ public final class DemoPipeline {
     // 3. align: fit the calibrations on a small labelled sample of the training rows
     FittedAlignment fitted = fitAlignment(scenario.alignment(), signature, mappedTrain, teacherTrain, heads, tasks,
         seed);
-    if (verbose) {
-      log.accept("alignment fit (" + fitted.report().sampleSize() + " labelled rows): " + describe(fitted.report()));
-    }
+    log.accept("alignment fit (" + fitted.report().sampleSize() + " labelled rows, seed " + seed + "): "
+        + describe(fitted.report()));
     CompiledAlignment alignment = TaskAligner.compile(fitted.spec(), signature);
     float[] alignedTrain = alignment.apply(teacherTrain, mappedTrain.data().rows());
     float[] alignedTest = alignment.apply(teacherTest, mappedTest.data().rows());
@@ -314,7 +313,8 @@ public final class DemoPipeline {
       }
       s.append("\n  ").append(fit.task()).append(": ");
       if (fit.aucBefore().isPresent()) {
-        s.append(String.format(Locale.ROOT, "AUC %.3f, ECE %.3f -> %.3f", fit.aucAfter().orElse(Double.NaN),
+        s.append(String.format(Locale.ROOT, "AUC %.3f -> %.3f, ECE %.3f -> %.3f", fit.aucBefore().orElse(Double.NaN),
+            fit.aucAfter().orElse(Double.NaN),
             fit.eceBefore().orElse(Double.NaN), fit.eceAfter().orElse(Double.NaN)));
       } else {
         s.append(String.format(Locale.ROOT, "R² %.3f -> %.3f", fit.r2Before().orElse(Double.NaN),

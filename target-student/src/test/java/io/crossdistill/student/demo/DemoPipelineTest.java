@@ -2,6 +2,7 @@ package io.crossdistill.student.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crossdistill.datasets.SharedData;
 import io.crossdistill.models.TeacherArtifact;
 import io.crossdistill.schemas.AvroContainers;
 import io.crossdistill.schemas.ContainerReader;
