@@ -42,7 +42,7 @@ public final class DemoCommand implements Callable<Integer> {
   private Path out;
 
   @Option(names = "--seeds", paramLabel = "N",
-      description = "student seeds per fraction; results print as mean ± std (default: 1 on the simulator, 5 with --data)")
+      description = "student seeds per fraction; results print as mean ± std (default: 3 on the simulator, 5 with --data)")
   private Integer seeds;
 
   @Option(names = "--fractions", split = ",", paramLabel = "F",
@@ -61,7 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
     if (data != null && !Files.isDirectory(data)) {
       throw new ParameterException(spec.commandLine(), "--data " + data + " is not a directory");
     }
-    int n = seeds != null ? seeds : data != null ? 5 : 1;
+    int n = seeds != null ? seeds : data != null ? 5 : 3;
     if (n < 1) {
       throw new ParameterException(spec.commandLine(), "--seeds must be at least 1, got " + n);
     }
