@@ -161,6 +161,6 @@ public class AlignmentResource {
   private VersionView view(Version v) {
     VersionView view = VersionView.of(v, Json.tree(v.body()));
     String report = v.attributes().get(AlignmentService.FIT_REPORT);
-    return report == null ? view : view.withReport(Json.tree(report));
+    return report == null ? view : view.withoutAttribute(AlignmentService.FIT_REPORT).withReport(Json.tree(report));
   }
 }

@@ -33,6 +33,13 @@ public record VersionView(String kind, String name, int version, String ref, Str
         created, fitOrCoverage, warnings);
   }
 
+  VersionView withoutAttribute(String key) {
+    Map<String, String> rest = new java.util.TreeMap<>(attributes);
+    rest.remove(key);
+    return new VersionView(kind, name, version, ref, owner, createdAt, deprecated, contentHash, rest, body, created,
+        report, warnings);
+  }
+
   VersionView withWarnings(List<ProblemItem> found) {
     return new VersionView(kind, name, version, ref, owner, createdAt, deprecated, contentHash, attributes, body,
         created, report, found.isEmpty() ? null : found);

@@ -53,7 +53,12 @@ public class MappingService {
     FeatureMappingSpec spec = MappingJson.read(withPlaceholderVersion(body));
     Version schemaVersion = schemaFor(spec, team);
     Schema schema = schemas.schema(schemaVersion);
-    TeacherSignature signature = teachers.signature(spec.teacher().id(), spec.teacher().contentHash())
+    // a spec that names only the teacher id means the version that serves (or else the latest registered)
+    String hash = spec.teacher().contentHash();
+    if (hash.isEmpty()) {
+      hash = teachers.serving().filter(t -> t.id().equals(spec.teacher().id())).map(LoadedTeacher::contentHash).orElse("");
+    }
+    TeacherSignature signature = teachers.signature(spec.teacher().id(), hash)
         .orElseThrow(() -> new MappingValidationException(List.of(new Problem("/teacher",
             "no registered teacher '" + spec.teacher().id() + "'"
                 + (spec.teacher().contentHash().isEmpty() ? "" : " with content hash " + spec.teacher().contentHash())

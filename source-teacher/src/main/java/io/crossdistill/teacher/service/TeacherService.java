@@ -113,7 +113,8 @@ public class TeacherService {
           List.of(new ProblemItem("/path", String.valueOf(e.getMessage()))));
     }
     Registration registration = record(teacher, team);
-    if (serve) {
+    boolean alreadyServing = serving().map(t -> t.contentHash().equals(teacher.contentHash())).orElse(false);
+    if (serve && !alreadyServing) {
       serve(teacher);
       LOG.infof("teacher %s (%s) now serves", teacher.id(), shortHash(teacher.contentHash()));
     } else {

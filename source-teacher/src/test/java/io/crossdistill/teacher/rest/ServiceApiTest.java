@@ -323,6 +323,7 @@ class ServiceApiTest {
         .body("report.sampleSize", equalTo(60))
         .body("report.tasks.find { it.task == 'listen' }.fitted", equalTo(true))
         .body("attributes.fittedFrom", equalTo(String.valueOf(platt)))
+        .body("attributes.fitReport", org.hamcrest.Matchers.nullValue())
         .extract().jsonPath();
     int fittedVersion = fitted.getInt("version");
     assertThat(fittedVersion).isGreaterThan(platt);
@@ -384,6 +385,29 @@ class ServiceApiTest {
       assertThat(restarted.latest(io.crossdistill.teacher.registry.ResourceKind.TEACHER, "video-teacher")).isPresent();
       assertThat(restarted.latest(io.crossdistill.teacher.registry.ResourceKind.SCHEMA, "com.music.Listen")).isPresent();
     }
+  }
+
+  @Test
+  void labels_forAMappingOfAnotherTeacherVersion_are409_untilThatTeacherServesAgain() {
+    java.nio.file.Path second = ServiceTestResource.teachersRoot().resolve("video-v2");
+    if (!java.nio.file.Files.isDirectory(second)) {
+      io.crossdistill.teacher.TeacherFixture.writeInChildJvm(second, 8);
+    }
+    Map<String, Object> request = Map.of("mapping", "listen-to-video@1", "alignment", "music-home@1",
+        "records", List.of(Map.of("id", "a", "listen_minutes", 1.0, "genre", "rock")));
+    try {
+      as(Fixtures.OPS_KEY).contentType(ContentType.JSON).body(Map.of("path", "video-v2", "serve", true))
+          .post("/api/v1/teachers").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+          .body("serving", equalTo(true)).body("version", greaterThanOrEqualTo(2));
+      music().contentType(ContentType.JSON).body(request).post("/api/v1/labels").then().statusCode(409)
+          .contentType("application/problem+json").body("detail", containsString("listen-to-video@1"));
+      music().get("/api/v1/teachers").then().statusCode(200)
+          .body("findAll { it.id == 'video-teacher' }.version", hasItem(2));
+    } finally {
+      TestTeacher.ensureServing();
+    }
+    music().contentType(ContentType.JSON).body(request).post("/api/v1/labels").then().statusCode(200)
+        .body("labelled", equalTo(1));
   }
 
   @Test
