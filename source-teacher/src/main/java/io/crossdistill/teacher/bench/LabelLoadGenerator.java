@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * classes: {@code java -cp source-teacher/target/classes io.crossdistill.teacher.bench.LabelLoadGenerator
  * --records records.jsonl --mapping m --alignment a --key KEY --batch 1 --cache on}.
  *
+ * <p>With {@code --rate R} the clients are paced open-loop at R requests/s in all: each request has an
+ * intended send time, and its latency is counted from that time, so a stalled service is charged for
+ * the requests it delayed (no coordinated omission).
+ *
  * <p>Records come from a JSON-lines file (one target record per line); request {@code i} of a client
  * takes the next {@code batch} lines, cycling, so with the cache on, repeated rows hit it.
  */
@@ -42,6 +46,8 @@ public final class LabelLoadGenerator {
     int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
     Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
     Duration measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "20")));
+    double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
+    long interval = rate > 0 ? (long) (clients * 1e9 / rate) : 0;
     List<String> records = Files.readAllLines(Path.of(require(options, "records")), StandardCharsets.UTF_8).stream()
         .filter(l -> !l.isBlank()).toList();
     String prefix = "{\"mapping\": \"" + require(options, "mapping") + "\", \"alignment\": \""
@@ -60,8 +66,16 @@ public final class LabelLoadGenerator {
         long[] own = new long[1 << 16];
         int n = 0;
         int next = client * 7919;
+        long intended = start + (interval * client) / clients;
         try {
           while (true) {
+            if (interval > 0) {
+              intended += interval;
+              long wait = intended - System.nanoTime();
+              if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+              }
+            }
             StringBuilder body = new StringBuilder(prefix);
             for (int i = 0; i < batch; i++) {
               body.append(i == 0 ? "" : ",").append(records.get(Math.floorMod(next++, records.size())));
@@ -70,7 +84,7 @@ public final class LabelLoadGenerator {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json").header("X-Api-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-            long t0 = System.nanoTime();
+            long t0 = interval > 0 ? intended : System.nanoTime();
             if (t0 >= end) {
               break;
             }
@@ -99,8 +113,9 @@ public final class LabelLoadGenerator {
     done.await();
     long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
     double seconds = measure.toNanos() / 1e9;
-    System.out.printf(Locale.ROOT, "batch=%d clients=%d cache=%s duration=%.0fs requests=%d failures=%d%n",
-        batch, clients, options.getOrDefault("cache", "on"), seconds, all.length, failures.get());
+    System.out.printf(Locale.ROOT, "batch=%d clients=%d cache=%s rate=%s duration=%.0fs requests=%d failures=%d%n",
+        batch, clients, options.getOrDefault("cache", "on"), rate > 0 ? String.format(Locale.ROOT, "%.0f/s", rate) : "closed-loop",
+        seconds, all.length, failures.get());
     System.out.printf(Locale.ROOT, "throughput: %.0f requests/s, %.0f records/s%n", all.length / seconds,
         all.length * (double) batch / seconds);
     System.out.printf(Locale.ROOT, "latency ms: p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
