@@ -8,6 +8,8 @@ import io.crossdistill.models.TabularData;
 import io.crossdistill.student.internal.Growable;
 import io.crossdistill.v1.Example;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.SplittableRandom;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +17,9 @@ import java.util.Map;
  * Turns a domain's examples into the dense tables a student trains on: every FLOAT feature of the
  * {@link DomainSchema} standardised with the mean and standard deviation of the training examples,
  * every ID feature as is, and one target column per task. A missing float takes the training mean; a
- * missing or out-of-range id takes the reserved id {@code cardinality} (so embedding tables have
- * {@code cardinality + 1} rows).
+ * missing or out-of-range id, or one the training examples never had, takes the reserved "unknown" id
+ * {@code cardinality} (so embedding tables have {@code cardinality + 1} rows): an embedding that training
+ * never touched would feed random noise into predictions. {@link #withIdDropout} teaches the unknown id.
  */
 public final class ExampleEncoder {
 
@@ -25,8 +28,11 @@ public final class ExampleEncoder {
   private final List<String> tasks;
   private final float[] mean;
   private final float[] std;
+  private final BitSet[] seenIds;
 
-  private ExampleEncoder(List<FeatureDef> floats, List<FeatureDef> ids, List<String> tasks, float[] mean, float[] std) {
+  private ExampleEncoder(List<FeatureDef> floats, List<FeatureDef> ids, List<String> tasks, float[] mean, float[] std,
+      BitSet[] seenIds) {
+    this.seenIds = seenIds;
     this.floats = floats;
     this.ids = ids;
     this.tasks = List.copyOf(tasks);
@@ -50,7 +56,17 @@ public final class ExampleEncoder {
     double[] sum = new double[floats.size()];
     double[] sumSq = new double[floats.size()];
     long[] count = new long[floats.size()];
+    BitSet[] seen = new BitSet[ids.size()];
+    for (int i = 0; i < seen.length; i++) {
+      seen[i] = new BitSet(ids.get(i).cardinality());
+    }
     for (Example e : train) {
+      for (int i = 0; i < ids.size(); i++) {
+        Long v = e.getIdFeatures().get(ids.get(i).name());
+        if (v != null && v >= 0 && v < ids.get(i).cardinality()) {
+          seen[i].set(v.intValue());
+        }
+      }
       Map<String, Float> values = e.getFloatFeatures();
       for (int i = 0; i < floats.size(); i++) {
         Float v = values.get(floats.get(i).name());
@@ -69,7 +85,7 @@ public final class ExampleEncoder {
       mean[i] = (float) m;
       std[i] = (float) (var > 1e-12 ? Math.sqrt(var) : 1.0);
     }
-    return new ExampleEncoder(List.copyOf(floats), List.copyOf(ids), tasks, mean, std);
+    return new ExampleEncoder(List.copyOf(floats), List.copyOf(ids), tasks, mean, std, seen);
   }
 
   /** Encodes examples (streamed once) into a table with one target column per task. */
@@ -86,9 +102,11 @@ public final class ExampleEncoder {
         numeric.add(v == null || !Float.isFinite(v) ? 0f : (v - mean[i]) / std[i]);
       }
       Map<String, Long> idMap = e.getIdFeatures();
-      for (FeatureDef f : ids) {
+      for (int i = 0; i < ids.size(); i++) {
+        FeatureDef f = ids.get(i);
         Long v = idMap.get(f.name());
-        idValues.add(v == null || v < 0 || v >= f.cardinality() ? f.cardinality() : v);
+        boolean known = v != null && v >= 0 && v < f.cardinality() && seenIds[i].get(v.intValue());
+        idValues.add(known ? v : f.cardinality());
       }
       Map<String, Float> labels = e.getLabels();
       for (String task : tasks) {
@@ -101,6 +119,23 @@ public final class ExampleEncoder {
     TabularData data = new TabularData(rows, width, numeric.toArray(), ids.size(), idValues.toArray(), tasks.size(),
         targets.toArray());
     return new EncodedExamples(data, exampleIds, tasks);
+  }
+
+  /**
+   * A copy of {@code data} (encoded by this encoder) in which each id is replaced by the unknown id with
+   * probability {@code rate}, so that the unknown id's embedding learns "an average one".
+   */
+  public TabularData withIdDropout(TabularData data, double rate, long seed) {
+    long[] values = data.ids();
+    int idCount = ids.size();
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < values.length; i++) {
+      if (random.nextDouble() < rate) {
+        values[i] = ids.get(i % idCount).cardinality();
+      }
+    }
+    return new TabularData(data.rows(), data.numericWidth(), data.numeric(), idCount, values, data.headCount(),
+        data.targets());
   }
 
   /** Embedding inputs for the id features (one extra row for the reserved unknown id). */

@@ -62,6 +62,9 @@ public final class DemoPipeline {
   /** Share of the target training rows the app team labels by hand to fit the alignment. */
   static final double FIT_SAMPLE_FRACTION = 0.05;
 
+  /** Share of the students' training ids replaced by the unknown id, as for the teacher. */
+  static final double STUDENT_ID_DROPOUT = 0.05;
+
   private final DemoOptions options;
   private final Consumer<String> log;
 
@@ -217,7 +220,10 @@ public final class DemoPipeline {
     try (ContainerReader<Example> in = data.open(Split.TARGET_TRAIN)) {
       encoder = ExampleEncoder.fit(target, tasks, in);
     }
-    EncodedExamples train = encode(encoder, data, Split.TARGET_TRAIN);
+    EncodedExamples encodedTrain = encode(encoder, data, Split.TARGET_TRAIN);
+    EncodedExamples train = new EncodedExamples(
+        encoder.withIdDropout(encodedTrain.data(), STUDENT_ID_DROPOUT, seed ^ 0x5EEDL), encodedTrain.exampleIds(),
+        encodedTrain.tasks());
     EncodedExamples valid = encode(encoder, data, Split.TARGET_VALID);
     EncodedExamples test = encode(encoder, data, reportSplit);
     DistillationPlan plan = new DistillationPlan(target.tasks(), alignment.tasks());
