@@ -21,7 +21,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * A real single-node Kafka (KRaft, broker + controller in one process) on loopback, in a temporary
  * directory: no Docker, ready in about two seconds. For tests only.
  */
-final class InProcessKafka implements AutoCloseable {
+public final class InProcessKafka implements AutoCloseable {
 
   private final KafkaRaftServer server;
   private final String bootstrapServers;
@@ -31,7 +31,7 @@ final class InProcessKafka implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
   }
 
-  static InProcessKafka start() throws Exception {
+  public static InProcessKafka start() throws Exception {
     Path logDir = Files.createTempDirectory("crossdistill-kafka");
     int brokerPort = freePort();
     int controllerPort = freePort();
@@ -67,7 +67,7 @@ final class InProcessKafka implements AutoCloseable {
     return new InProcessKafka(server, "127.0.0.1:" + brokerPort);
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return bootstrapServers;
   }
 
