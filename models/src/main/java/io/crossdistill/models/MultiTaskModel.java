@@ -4,7 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDManager;
 import io.crossdistill.models.internal.AvroJson;
-import io.crossdistill.models.internal.BatchPredictor;
+import io.crossdistill.models.internal.InferencePlan;
 import io.crossdistill.models.internal.MaskedLoss;
 import io.crossdistill.models.internal.NetworkConfigCodec;
 import io.crossdistill.models.internal.NetworkParameters;
@@ -47,6 +47,8 @@ public final class MultiTaskModel implements AutoCloseable {
   private final NetworkParameters parameters;
   private volatile Provenance provenance;
   private volatile boolean closed;
+  /** Built on the first prediction after creation, loading or training; see {@link InferencePlan}. */
+  private volatile InferencePlan plan;
 
   private MultiTaskModel(NetworkConfig config, NDManager manager, NetworkParameters parameters, Provenance provenance) {
     this.config = config;
@@ -202,8 +204,15 @@ public final class MultiTaskModel implements AutoCloseable {
     }
   }
 
+  /** The parameters, for training: the inference plan built from their old values is dropped. */
   NetworkParameters parameters() {
     checkOpen();
+    synchronized (this) {
+      if (plan != null) {
+        plan.close();
+        plan = null;
+      }
+    }
     return parameters;
   }
 
@@ -214,7 +223,20 @@ public final class MultiTaskModel implements AutoCloseable {
 
   private void run(float[] numeric, long[] ids, int rows, float[] out) {
     checkOpen();
-    BatchPredictor.predict(config, parameters, manager, numeric, ids, rows, out);
+    currentPlan().predict(numeric, ids, rows, out);
+  }
+
+  private InferencePlan currentPlan() {
+    InferencePlan built = plan;
+    if (built != null) {
+      return built;
+    }
+    synchronized (this) {
+      if (plan == null) {
+        plan = InferencePlan.build(config, parameters, manager);
+      }
+      return plan;
+    }
   }
 
   private void checkOpen() {
