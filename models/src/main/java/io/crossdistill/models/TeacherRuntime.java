@@ -12,13 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,7 +57,7 @@ public final class TeacherRuntime implements AutoCloseable {
   private final List<TeacherInput> idInputs;
   private final int poolSize;
   private final int maxBatchRows;
-  private final BlockingQueue<Lane> lanes;
+  private final Semaphore passPermits;
   private final ExecutorService workers;
   private final MicroBatcher<Lane> batcher;
   private final AtomicLong forwardPasses = new AtomicLong();
@@ -72,18 +71,20 @@ public final class TeacherRuntime implements AutoCloseable {
     this.idInputs = teacher.signature().getInputs().stream().filter(i -> i.getType() == InputType.ID).toList();
     this.poolSize = poolSize;
     this.maxBatchRows = maxBatchRows;
-    this.lanes = new ArrayBlockingQueue<>(poolSize);
+    this.passPermits = new Semaphore(poolSize);
+    List<Lane> lanes = new ArrayList<>(poolSize);
     for (int i = 0; i < poolSize; i++) {
-      lanes.add(new Lane(layout.newBatch(maxBatchRows), new float[maxBatchRows * headCount]));
+      lanes.add(new Lane(layout.newBatch(maxBatchRows), new float[maxBatchRows * headCount], new ArrayList<>()));
     }
     AtomicInteger threads = new AtomicInteger();
+    // runs requests larger than a batch; micro-batched groups run on the batcher's lane threads
     this.workers = Executors.newFixedThreadPool(poolSize, task -> {
-      Thread thread = new Thread(task, "teacher-runtime-" + threads.incrementAndGet());
+      Thread thread = new Thread(task, "teacher-runtime-large-" + threads.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     });
-    this.batcher = new MicroBatcher<>(lanes, maxBatchRows, maxWait.toNanos(),
-        (lane, group) -> workers.execute(() -> runGroup(lane, group)), "teacher-runtime-batcher");
+    this.batcher = new MicroBatcher<>(lanes, passPermits, maxBatchRows, maxWait.toNanos(), this::runGroup,
+        "teacher-runtime-lane");
   }
 
   /** A builder with defaults: pool of one lane per core, batches of up to 256 rows, 1 ms window. */
@@ -222,7 +223,7 @@ public final class TeacherRuntime implements AutoCloseable {
   }
 
   private Answer runAlone(TeacherInputBatch batch, float[] out) {
-    Lane lane = takeLane();
+    takePermit();
     TeacherVersion version = retainCurrent();
     try {
       version.teacher().predict(batch, out);
@@ -230,7 +231,7 @@ public final class TeacherRuntime implements AutoCloseable {
       return answer(version, batch.size());
     } finally {
       version.release();
-      lanes.add(lane);
+      passPermits.release();
     }
   }
 
@@ -239,7 +240,8 @@ public final class TeacherRuntime implements AutoCloseable {
     try {
       TeacherInputBatch merged = lane.batch;
       merged.clear();
-      List<MicroBatcher.Request<?>> accepted = new ArrayList<>(group.size());
+      List<MicroBatcher.Request<?>> accepted = lane.accepted;
+      accepted.clear();
       int rows = 0;
       for (MicroBatcher.Request<?> request : group) {
         String bad = badId(request.batch());
@@ -268,12 +270,15 @@ public final class TeacherRuntime implements AutoCloseable {
         first += n;
         answerOf(request).complete(answer(version, n));
       }
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
+      // fail this pass's callers; the lane's thread goes on serving
+      group.forEach(request -> answerOf(request).completeExceptionally(e));
+    } catch (Error e) {
       group.forEach(request -> answerOf(request).completeExceptionally(e));
       throw e;
     } finally {
+      lane.accepted.clear();
       version.release();
-      batcher.giveBack(lane);
     }
   }
 
@@ -299,9 +304,9 @@ public final class TeacherRuntime implements AutoCloseable {
     }
   }
 
-  private Lane takeLane() {
+  private void takePermit() {
     try {
-      return lanes.take();
+      passPermits.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CompletionException(new ModelException("interrupted while waiting for a lane", e));
@@ -382,7 +387,8 @@ public final class TeacherRuntime implements AutoCloseable {
     return signature.getHeads().stream().map(h -> h.getName() + ":" + h.getKind()).toList();
   }
 
-  private record Lane(TeacherInputBatch batch, float[] out) {
+  /** One forward slot's reusable buffers: merged input rows, outputs, the requests of the pass. */
+  private record Lane(TeacherInputBatch batch, float[] out, List<MicroBatcher.Request<?>> accepted) {
   }
 
   /** Settings of a {@link TeacherRuntime}. */

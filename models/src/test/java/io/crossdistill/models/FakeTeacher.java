@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * A pure-Java teacher for runtime tests: two FLOAT inputs and one ID input, two heads. Head 0 is
  * {@code a + b + version × 1000}, head 1 is {@code id + version × 1000}, so every output row says which
  * row and which version made it. Records the size of every forward pass, refuses to run once closed, and
- * can hold its first pass at a gate.
+ * can hold its first pass at a gate or fail passes on demand.
  */
 class FakeTeacher implements Teacher {
 
@@ -27,6 +27,8 @@ class FakeTeacher implements Teacher {
   final CountDownLatch firstPassEntered = new CountDownLatch(1);
   private final CountDownLatch gate;
   volatile boolean closed;
+  /** Passes still to fail, each with an IllegalStateException, before passes succeed again. */
+  final java.util.concurrent.atomic.AtomicInteger passesToFail = new java.util.concurrent.atomic.AtomicInteger();
 
   FakeTeacher(int version, boolean gated) {
     this.version = version;
@@ -80,6 +82,9 @@ class FakeTeacher implements Teacher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+    if (passesToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new IllegalStateException("fake teacher v" + version + " failed this pass");
     }
     passSizes.add(batch.size());
     for (int r = 0; r < batch.size(); r++) {

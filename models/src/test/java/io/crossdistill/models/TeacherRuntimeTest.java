@@ -110,6 +110,22 @@ class TeacherRuntimeTest {
   }
 
   @Test
+  void microBatching_aFailedPass_failsItsCallersAndTheLaneServesTheNextRequest() {
+    FakeTeacher teacher = new FakeTeacher(1, false);
+    try (TeacherRuntime runtime = TeacherRuntime.builder().optPoolSize(1).optMaxWait(Duration.ZERO).build(teacher)) {
+      teacher.passesToFail.set(1);
+      Call failing = Call.of(runtime, 1, 3);
+      assertThatThrownBy(() -> runtime.predict(failing.batch(), failing.out()))
+          .isInstanceOf(IllegalStateException.class).hasMessage("fake teacher v1 failed this pass");
+
+      Call next = Call.of(runtime, 2, 3);
+      assertThat(runtime.predict(next.batch(), next.out()).rows()).isEqualTo(3);
+      assertThat(next.answeredBy(1)).isTrue();
+      assertThat(teacher.passSizes).containsExactly(3);
+    }
+  }
+
+  @Test
   void predict_requestLargerThanABatch_runsAloneInOnePass() {
     FakeTeacher teacher = new FakeTeacher(1, false);
     try (TeacherRuntime runtime = TeacherRuntime.builder().optMaxBatchRows(8).build(teacher)) {
