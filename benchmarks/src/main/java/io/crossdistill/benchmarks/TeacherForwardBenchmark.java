@@ -1,5 +1,9 @@
 package io.crossdistill.benchmarks;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.crossdistill.models.MultiTaskModel;
 import io.crossdistill.schemas.TeacherInputBatch;
 import io.crossdistill.schemas.TeacherInputLayout;
@@ -20,11 +24,18 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Teacher forward throughput: one {@code predict} of a batch of {@code batch} rows through a reference
- * teacher of each size. Examples per second = ops/s × batch; FLOPs per example are printed by
- * {@link TeacherServingBenchmark} (and in docs/teachers.md), so the fraction of the machine's FP32 peak
- * follows. PyTorch uses {@code -Dai.djl.pytorch.num_threads} intra-op threads (2 here: both cores).
+ * teacher of each size ({@link #forward}), and as a reference ceiling the same chain of matrix products
+ * alone, on inputs already in native memory, without bias, ReLU, embeddings or copies
+ * ({@link #matmulCeiling}): what the engine's GEMM reaches on these shapes. Examples per second = ops/s ×
+ * batch; FLOPs per example are printed by {@link TeacherServingBenchmark} (and in docs/teachers.md), so
+ * the fraction of the machine's FP32 peak follows.
+ *
+ * <p>Threads: the fork runs PyTorch with {@code -Dai.djl.pytorch.num_threads=2} intra-op threads (both
+ * cores in one pass) and JMH with one benchmark thread. For the serving setting (one intra-op thread per
+ * pass, two passes at once) run with {@code -t 2 -jvmArgsAppend -Dai.djl.pytorch.num_threads=1}; each
+ * JMH thread has its own model and buffers ({@link Scope#Thread}).
  */
-@State(Scope.Benchmark)
+@State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
@@ -42,6 +53,9 @@ public class TeacherForwardBenchmark {
   private MultiTaskModel model;
   private TeacherInputBatch rows;
   private float[] out;
+  private NDManager ceilingManager;
+  private NDArray trunkInput;
+  private NDArray[] weights;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -49,16 +63,41 @@ public class TeacherForwardBenchmark {
     model = teacher.model();
     rows = TeacherSizes.randomBatch(TeacherInputLayout.of(TeacherSizes.signature("")), batch, 7);
     out = new float[batch * TeacherSizes.HEADS];
+    ceilingManager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+    int fanIn = teacher.config().trunkInputWidth();
+    trunkInput = ceilingManager.randomNormal(new Shape(batch, fanIn));
+    weights = new NDArray[teacher.widths.size() + 1];
+    for (int layer = 0; layer < weights.length; layer++) {
+      int width = layer < teacher.widths.size() ? teacher.widths.get(layer) : TeacherSizes.HEADS;
+      weights[layer] = ceilingManager.randomUniform(-0.05f, 0.05f, new Shape(fanIn, width));
+      fanIn = width;
+    }
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
     model.close();
+    ceilingManager.close();
   }
 
+  /** The teacher's forward pass as callers see it: rows in Java arrays in, raw head outputs out. */
   @Benchmark
   public float[] forward() {
     model.predict(rows, out);
     return out;
+  }
+
+  /** The matrix products of the trunk and heads alone (same shapes, same FLOPs): the engine's ceiling. */
+  @Benchmark
+  public float matmulCeiling() {
+    try (NDManager pass = ceilingManager.newSubManager()) {
+      // a result belongs to its first operand's manager: the first product moves to the pass, the rest follow
+      NDArray x = trunkInput.matMul(weights[0]);
+      x.attach(pass);
+      for (int layer = 1; layer < weights.length; layer++) {
+        x = x.matMul(weights[layer]);
+      }
+      return x.getFloat(0, 0);
+    }
   }
 }

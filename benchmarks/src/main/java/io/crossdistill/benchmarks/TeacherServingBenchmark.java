@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * forward pass for 1, 8 and 64 callers, after the FLOPs per example of the three teacher sizes.
  *
  * <pre>java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -cp benchmarks/target/benchmarks.jar \
- *     io.crossdistill.benchmarks.TeacherServingBenchmark [SIZE] [seconds] [maxWaitMicros]</pre>
+ *     io.crossdistill.benchmarks.TeacherServingBenchmark [SIZE] [seconds] [maxWaitMicros, default 200]</pre>
  */
 public final class TeacherServingBenchmark {
 
@@ -31,7 +31,8 @@ public final class TeacherServingBenchmark {
   public static void main(String[] args) throws Exception {
     TeacherSizes size = TeacherSizes.valueOf(args.length > 0 ? args[0] : "MEDIUM");
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 3;
-    long maxWaitMicros = args.length > 2 ? Long.parseLong(args[2]) : 1000;
+    long maxWaitMicros = args.length > 2 ? Long.parseLong(args[2]) : 200; // the runtime's default window
+    System.out.println("load average at start: " + loadAverage());
     System.out.println("teacher sizes (FLOPs per example = 2 × multiply-adds of trunk and heads):");
     for (TeacherSizes s : TeacherSizes.values()) {
       System.out.printf(Locale.ROOT, "  %-6s embedding %3d, widths %-18s %,12d parameters %,12d FLOPs/example%n", s,
@@ -60,6 +61,17 @@ public final class TeacherServingBenchmark {
       }
     }
     deleteRecursively(dir);
+    System.out.println("load average at end: " + loadAverage());
+  }
+
+  /** The 1, 5 and 15 minute load averages, so a figure says how busy the machine was. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
   }
 
   private static long[] run(TeacherRuntime runtime, int callers, double seconds) throws InterruptedException {
