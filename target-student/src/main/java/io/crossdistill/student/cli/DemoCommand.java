@@ -56,6 +56,10 @@ public final class DemoCommand implements Callable<Integer> {
       description = "score on the target validation split instead of test (for choosing settings)")
   private boolean reportOnValidation;
 
+  @Option(names = "--in-process",
+      description = "label in this process instead of through the teacher service (no HTTP, no service start)")
+  private boolean inProcess;
+
   @Override
   public Integer call() {
     if (data != null && !Files.isDirectory(data)) {
@@ -69,8 +73,11 @@ public final class DemoCommand implements Callable<Integer> {
     for (long s = 1; s <= n; s++) {
       seedList.add(s);
     }
+    // the launcher says where the built teacher service is
+    Optional<Path> serviceJar = inProcess ? Optional.empty()
+        : Optional.ofNullable(System.getProperty("crossdistill.service.jar")).map(Path::of);
     DemoOptions options = new DemoOptions(Optional.ofNullable(data), out, seedList, fractions, small,
-        reportOnValidation);
+        reportOnValidation, serviceJar);
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
     DemoReport report = new DemoPipeline(options, line -> {

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param small tiny sizes and few epochs, for tests and smoke runs
  * @param reportOnValidation score on the target validation split instead of the test split, for choosing
  *     settings without ever looking at the test split
+ * @param serviceJar the teacher service's {@code quarkus-run.jar}: when present the demo registers its
+ *     mapping and alignment and gets its labels over HTTP from that service; otherwise it labels in process
  */
 public record DemoOptions(Optional<Path> data, Path out, List<Long> seeds, List<Double> fractions, boolean small,
-    boolean reportOnValidation) {
+    boolean reportOnValidation, Optional<Path> serviceJar) {
 
   public DemoOptions {
     seeds = List.copyOf(seeds);

@@ -67,6 +67,8 @@ public final class DemoPipeline {
 
   private final DemoOptions options;
   private final Consumer<String> log;
+  /** Labelling through the teacher service; null when the demo labels in process. */
+  private ServiceLabelling service;
 
   public DemoPipeline(DemoOptions options, Consumer<String> log) {
     this.options = options;
@@ -102,6 +104,7 @@ public final class DemoPipeline {
           if (teacher == null) {
             teacher = trainTeacher(scenario, data, teacherDir);
             holder.open(teacherDir);
+            startService(holder, root, teacherDir, artifacts);
           }
           RunOutcome outcome = runOne(scenario, data, holder.artifact, teacher, runDir, seed, table,
               notes.isEmpty());
@@ -170,48 +173,25 @@ public final class DemoPipeline {
         log.accept("coverage and drift of the mapped target training data:\n" + coverage.toTable());
       }
     }
-    MappedTable mappedTrain = mapSplit(mapper, data, Split.TARGET_TRAIN, tasks);
     Split reportSplit = options.reportOnValidation() ? Split.TARGET_VALID : Split.TARGET_TEST;
-    MappedTable mappedTest = mapSplit(mapper, data, reportSplit, tasks);
 
-    // 2. label with the unchanged teacher
-    int heads = signature.getHeads().size();
-    float[] teacherTrain = teacher.model().predict(mappedTrain.data());
-    float[] teacherTest = teacher.model().predict(mappedTest.data());
-
-    // 3. align: fit the calibrations on a small labelled sample of the training rows
-    FittedAlignment fitted = fitAlignment(scenario.alignment(), signature, mappedTrain, teacherTrain, heads, tasks,
-        seed);
-    log.accept("alignment fit (" + fitted.report().sampleSize() + " labelled rows, seed " + seed + "): "
-        + describe(fitted.report()));
-    CompiledAlignment alignment = TaskAligner.compile(fitted.spec(), signature);
-    float[] alignedTrain = alignment.apply(teacherTrain, mappedTrain.data().rows());
-    float[] alignedTest = alignment.apply(teacherTest, mappedTest.data().rows());
-    Provenance provenance = Provenance.newBuilder()
-        .setTeacherId(signature.getTeacherId())
-        .setTeacherHash(signature.getContentHash())
-        .setMappingName(mapping.name())
-        .setMappingVersion(mapping.version())
-        .setAlignmentName(fitted.spec().name())
-        .setAlignmentVersion(fitted.spec().version())
-        .setHyperParameters(new TreeMap<>(Map.of("fitSampleFraction", Double.toString(FIT_SAMPLE_FRACTION))))
-        .setSeed(seed)
-        .setInputDataHash(ContentHash.ofFile(data.path(Split.TARGET_TRAIN)))
-        .setProducer("crossdistill demo")
-        .build();
-    TeacherLabels labels = TeacherLabels.write(runDir.resolve("labels"), mappedTrain, alignedTrain, alignment,
-        provenance);
-    log.accept(String.format(Locale.ROOT, "labels: %,d written, %,d dead letters -> %s", labels.written(),
-        labels.rejected(), labels.labels()));
+    // 2.-3. label with the unchanged teacher and align, fitted on a small labelled sample of the training rows
+    AlignedRun run = service != null
+        ? service.run(mapping, scenario.alignment(), signature, data, reportSplit, tasks, seed, FIT_SAMPLE_FRACTION,
+            runDir.resolve("labels"))
+        : labelInProcess(scenario, data, teacher, mapping, mapper, reportSplit, tasks, seed, runDir);
+    TeacherLabels labels = run.labels();
+    log.accept(String.format(Locale.ROOT, "labels (%s, %s): %,d written, %,d dead letters -> %s", run.mappingRef(),
+        run.alignmentRef(), labels.written(), labels.rejected(), labels.labels()));
 
     // 4. teacher zero-shot on the report split (test, or validation while choosing settings)
-    for (AlignedTask column : alignment.tasks()) {
+    for (AlignedTask column : run.columns()) {
       if (!column.serving()) {
         continue;
       }
       TaskDef task = target.task(column.name()).orElseThrow();
-      TaskScores scores = TaskScores.of(task, Metrics.column(alignedTest, alignment.width(), column.column()),
-          mappedTest.data().targetColumn(tasks.indexOf(task.name())));
+      TaskScores scores = TaskScores.of(task, Metrics.column(run.reportLabels(), run.columns().size(), column.column()),
+          Metrics.column(run.reportTruth(), tasks.size(), tasks.indexOf(task.name())));
       scores.metrics().forEach((metric, value) -> table.add(task.name() + " " + metric, COLUMNS.get(0), value));
     }
 
@@ -226,10 +206,11 @@ public final class DemoPipeline {
         encodedTrain.tasks());
     EncodedExamples valid = encode(encoder, data, Split.TARGET_VALID);
     EncodedExamples test = encode(encoder, data, reportSplit);
-    DistillationPlan plan = new DistillationPlan(target.tasks(), alignment.tasks());
-    float[] teacherLabels = readLabels(labels.labels(), train, alignment.tasks());
+    DistillationPlan plan = new DistillationPlan(target.tasks(), run.columns());
+    float[] teacherLabels = readLabels(labels.labels(), train, run.columns());
     TrainingConfig config = scenario.studentTraining(seed);
     Path students = runDir.resolve("students");
+    Provenance provenance = studentProvenance(data, seed, run);
     StudentTrainer.Result control = StudentTrainer.trainAndEvaluate("control", plan.controlHeads(), encoder,
         train.data(), valid.data(), test, target.tasks(), scenario.studentSize(), config, students.resolve("control"),
         Provenance.newBuilder(provenance).setTeacherId("").setTeacherHash("").setMappingName(null)
@@ -252,6 +233,50 @@ public final class DemoPipeline {
           trained.parameters(), distilled.parameters(), trained.parameters() / (double) distilled.parameters()));
     }
     return new RunOutcome(mapper.defaultedFraction(), distilled.parameters(), labels.labels(), notes);
+  }
+
+  /** Labels the training and report splits in this process, with the mapper, the teacher and the aligner. */
+  private AlignedRun labelInProcess(DemoScenario scenario, CrossDomainData data, TeacherArtifact teacher,
+      FeatureMappingSpec mapping, CompiledMapper mapper, Split reportSplit, List<String> tasks, long seed, Path runDir) {
+    TeacherSignature signature = teacher.signature();
+    MappedTable mappedTrain = mapSplit(mapper, data, Split.TARGET_TRAIN, tasks);
+    MappedTable mappedReport = mapSplit(mapper, data, reportSplit, tasks);
+    int heads = signature.getHeads().size();
+    float[] teacherTrain = teacher.model().predict(mappedTrain.data());
+    float[] teacherReport = teacher.model().predict(mappedReport.data());
+    FittedAlignment fitted = fitAlignment(scenario.alignment(), signature, mappedTrain, teacherTrain, heads, tasks,
+        seed);
+    log.accept("alignment fit (" + fitted.report().sampleSize() + " labelled rows, seed " + seed + "): "
+        + describe(fitted.report()));
+    CompiledAlignment alignment = TaskAligner.compile(fitted.spec(), signature);
+    Provenance provenance = Provenance.newBuilder()
+        .setTeacherId(signature.getTeacherId())
+        .setTeacherHash(signature.getContentHash())
+        .setMappingName(mapping.name())
+        .setMappingVersion(mapping.version())
+        .setAlignmentName(fitted.spec().name())
+        .setAlignmentVersion(fitted.spec().version())
+        .setHyperParameters(new TreeMap<>(Map.of("fitSampleFraction", Double.toString(FIT_SAMPLE_FRACTION))))
+        .setSeed(seed)
+        .setInputDataHash(ContentHash.ofFile(data.path(Split.TARGET_TRAIN)))
+        .setProducer("crossdistill demo")
+        .build();
+    TeacherLabels labels = TeacherLabels.write(runDir.resolve("labels"), mappedTrain,
+        alignment.apply(teacherTrain, mappedTrain.data().rows()), alignment, provenance);
+    return new AlignedRun(labels, alignment.tasks(), alignment.apply(teacherReport, mappedReport.data().rows()),
+        mappedReport.data().targets(), mappedReport.data().rows(), mapping.name() + "@" + mapping.version(),
+        fitted.spec().name() + "@" + fitted.spec().version());
+  }
+
+  /** Provenance of the students: the labels' teacher, mapping and alignment, the run's seed and data. */
+  private static Provenance studentProvenance(CrossDomainData data, long seed, AlignedRun run) {
+    try (ContainerReader<AlignedLabel> in = AvroContainers.reader(run.labels().labels(), AlignedLabel.class)) {
+      java.util.Iterator<AlignedLabel> first = in.iterator();
+      Provenance.Builder p = first.hasNext() ? Provenance.newBuilder(first.next().getProvenance())
+          : Provenance.newBuilder();
+      return p.setSeed(seed).setInputDataHash(ContentHash.ofFile(data.path(Split.TARGET_TRAIN)))
+          .setProducer("crossdistill demo").build();
+    }
   }
 
   private static MappedTable mapSplit(CompiledMapper mapper, CrossDomainData data, Split split, List<String> tasks) {
@@ -330,9 +355,22 @@ public final class DemoPipeline {
     return s.toString();
   }
 
-  /** Opens the teacher artifact once and closes it at the end. */
+  private void startService(TeacherArtifactHolder holder, Path root, Path teacherDir, Map<String, Path> artifacts) {
+    if (options.serviceJar().isEmpty()) {
+      log.accept("labels: in process (no teacher service configured)");
+      return;
+    }
+    log.accept("service: starting the teacher service with the trained teacher ...");
+    holder.process = TeacherServiceProcess.start(options.serviceJar().get(), root, teacherDir, root.resolve("service"));
+    log.accept("service: ready at " + holder.process.base() + " (log " + holder.process.log() + ")");
+    artifacts.put("service log", holder.process.log());
+    service = new ServiceLabelling(new TeacherServiceClient(holder.process.base(), holder.process.apiKey()), log);
+  }
+
+  /** Opens the teacher artifact (and the service, when used) once and closes them at the end. */
   private static final class TeacherArtifactHolder implements AutoCloseable {
     private TeacherArtifact artifact;
+    private TeacherServiceProcess process;
 
     void open(Path dir) {
       artifact = TeacherArtifact.open(dir);
@@ -340,6 +378,9 @@ public final class DemoPipeline {
 
     @Override
     public void close() {
+      if (process != null) {
+        process.close();
+      }
       if (artifact != null) {
         artifact.close();
       }

@@ -66,6 +66,16 @@ record MappedTable(TabularData data, List<String> exampleIds, List<DeadLetter> r
   }
 
   private static DeadLetter deadLetter(Example example, List<BadRecord> problems) {
+    return DeadLetter.newBuilder()
+        .setRecordId(example.getId())
+        .setStage("map")
+        .setErrors(problems.stream().map(BadRecord::describe).toList())
+        .setPayload(ByteBuffer.wrap(avroBytes(example)))
+        .build();
+  }
+
+  /** The example's Avro binary encoding, kept in dead letters so that nothing is lost. */
+  static byte[] avroBytes(Example example) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
     try {
@@ -74,12 +84,7 @@ record MappedTable(TabularData data, List<String> exampleIds, List<DeadLetter> r
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return DeadLetter.newBuilder()
-        .setRecordId(example.getId())
-        .setStage("map")
-        .setErrors(problems.stream().map(BadRecord::describe).toList())
-        .setPayload(ByteBuffer.wrap(bytes.toByteArray()))
-        .build();
+    return bytes.toByteArray();
   }
 
   private static void drain(TeacherInputBatch batch, int width, int idCount, Growable.Floats numeric,

@@ -25,7 +25,7 @@ class DemoPipelineTest {
   void simulatorDemo_smallRun_writesTeacherLabelsAndStudentsAndFillsTheTable(@TempDir Path out) {
     List<String> log = new ArrayList<>();
     DemoReport report = new DemoPipeline(
-        new DemoOptions(Optional.empty(), out, List.of(1L), List.of(), true, false), log::add).run();
+        new DemoOptions(Optional.empty(), out, List.of(1L), List.of(), true, false, Optional.empty()), log::add).run();
 
     assertThat(report.tables()).containsOnlyKeys("100% of target train");
     ResultTable table = report.tables().get("100% of target train");
@@ -87,18 +87,43 @@ class DemoPipelineTest {
   @Test
   void simulatorDemo_sameSeeds_givesTheSameTable(@TempDir Path first, @TempDir Path second) {
     DemoReport a = new DemoPipeline(
-        new DemoOptions(Optional.empty(), first, List.of(3L), List.of(), true, true), line -> { }).run();
+        new DemoOptions(Optional.empty(), first, List.of(3L), List.of(), true, true, Optional.empty()), line -> { }).run();
     DemoReport b = new DemoPipeline(
-        new DemoOptions(Optional.empty(), second, List.of(3L), List.of(), true, true), line -> { }).run();
+        new DemoOptions(Optional.empty(), second, List.of(3L), List.of(), true, true, Optional.empty()), line -> { }).run();
     assertThat(b.tables().get("100% of target train").render())
         .isEqualTo(a.tables().get("100% of target train").render());
+  }
+
+  @Test
+  void simulatorDemo_throughTheTeacherService_givesTheSameTableAsInProcess(@TempDir Path viaService,
+      @TempDir Path inProcess) throws Exception {
+    Path serviceJar = Path.of("../source-teacher/target/quarkus-app/quarkus-run.jar");
+    assertThat(serviceJar).as("the reactor builds the teacher service before this module").isRegularFile();
+    List<String> log = new ArrayList<>();
+    DemoReport service = new DemoPipeline(new DemoOptions(Optional.empty(), viaService, List.of(2L), List.of(), true,
+        true, Optional.of(serviceJar)), log::add).run();
+    DemoReport local = new DemoPipeline(new DemoOptions(Optional.empty(), inProcess, List.of(2L), List.of(), true,
+        true, Optional.empty()), line -> { }).run();
+
+    assertThat(log).anyMatch(line -> line.startsWith("service: ready at http://127.0.0.1:"));
+    assertThat(service.tables().get("100% of target train").render())
+        .isEqualTo(local.tables().get("100% of target train").render());
+    try (ContainerReader<AlignedLabel> in = AvroContainers.reader(service.artifacts().get("labels (first run)"),
+        AlignedLabel.class)) {
+      AlignedLabel first = in.iterator().next();
+      assertThat(first.getProvenance().getProducer()).startsWith("crossdistill-teacher");
+      assertThat(first.getProvenance().getMappingName()).isEqualTo("music-to-video");
+      assertThat(first.getProvenance().getAlignmentVersion()).as("the service's fitted version").isEqualTo(2);
+    }
+    assertThat(Files.readString(service.artifacts().get("service log"))).doesNotContain(
+        "Exception in thread");
   }
 
   @Test
   void amazonDemo_smallRun_followsTheProtocolOnTheRealData(@TempDir Path out) throws Exception {
     Path data = SharedData.require("amazon-movie-music");
     DemoReport report = new DemoPipeline(
-        new DemoOptions(Optional.of(data), out, List.of(1L), List.of(0.1), true, true), line -> { }).run();
+        new DemoOptions(Optional.of(data), out, List.of(1L), List.of(0.1), true, true, Optional.empty()), line -> { }).run();
     ResultTable table = report.tables().get("10% of target train");
     assertThat(table.rows()).contains("love AUC", "love log loss", "rating R²", "rating RMSE", "dislike AUC");
     assertThat(table.mean("love AUC", "control")).isGreaterThan(0.5);
