@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Gives the service under test a fresh data directory and teachers root, once for every
@@ -16,6 +17,12 @@ import java.util.Map;
 public class ServiceTestResource implements QuarkusTestResourceLifecycleManager {
 
   static final String BASE_PROPERTY = "crossdistill-test.base";
+  /** Profiles that bring their own data directory (this resource applies to every test class). */
+  private static final Set<String> OWN_DATA_DIR_PROFILES = Set.of(
+      io.crossdistill.teacher.firststart.DemoTeacherFirstStartProfile.class.getName(),
+      io.crossdistill.teacher.firststart.DemoTeacherSecondStartProfile.class.getName());
+
+  private String profile;
 
   /** Data directory of the running test service. */
   public static Path dataDir() {
@@ -32,7 +39,15 @@ public class ServiceTestResource implements QuarkusTestResourceLifecycleManager 
   }
 
   @Override
+  public void setContext(Context context) {
+    profile = context.testProfile();
+  }
+
+  @Override
   public Map<String, String> start() {
+    if (profile != null && OWN_DATA_DIR_PROFILES.contains(profile)) {
+      return Map.of();
+    }
     try {
       Path base = Files.createTempDirectory("crossdistill-service-test");
       Files.createDirectories(base.resolve("teachers"));

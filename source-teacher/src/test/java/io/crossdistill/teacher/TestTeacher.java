@@ -10,6 +10,8 @@ import java.util.Map;
 public final class TestTeacher {
 
   public static final String DIR = "video-v1";
+  /** A second version of the same teacher (another seed): same inputs and heads, another content hash. */
+  public static final String SECOND_DIR = "video-v2";
   public static final String OPERATOR_KEY = "operator-secret-key";
 
   private TestTeacher() {
@@ -23,5 +25,12 @@ public final class TestTeacher {
     given().header("X-Api-Key", OPERATOR_KEY).contentType(ContentType.JSON)
         .body(Map.of("path", DIR, "serve", true)).post("/api/v1/teachers")
         .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+  }
+
+  /** Idempotent: trains the second version into the test teachers root (not registered). */
+  public static synchronized void ensureSecondVersion() {
+    if (!Files.isDirectory(ServiceTestResource.teachersRoot().resolve(SECOND_DIR))) {
+      TeacherFixture.writeInChildJvm(ServiceTestResource.teachersRoot().resolve(SECOND_DIR), 8);
+    }
   }
 }

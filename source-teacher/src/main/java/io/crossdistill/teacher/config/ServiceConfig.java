@@ -38,6 +38,40 @@ public interface ServiceConfig {
 
     /** Artifact directory of the teacher to serve at start, relative to the root or absolute inside it. */
     Optional<String> path();
+
+    /**
+     * With no {@link #path()}: train the demo's reference teacher (the simulator's video domain) into
+     * {@code <root>/demo-video-teacher} in the background on the first start, and serve it from there on
+     * later starts.
+     */
+    @WithName("train-on-first-start")
+    @WithDefault("true")
+    boolean trainOnFirstStart();
+
+    /** Simulator world of the first-start teacher: {@code default} (the demo's) or {@code small} (seconds). */
+    @WithName("first-start-size")
+    @WithDefault("default")
+    FirstStartSize firstStartSize();
+
+    Runtime runtime();
+
+    /** The teacher runtime behind labels: predictor pool and micro-batching. */
+    interface Runtime {
+
+      /** Forward passes that may run at once; default: the number of cores. */
+      @WithName("pool-size")
+      Optional<Integer> poolSize();
+
+      /** Most rows in one micro-batched forward pass; larger requests run alone. */
+      @WithName("max-batch-rows")
+      @WithDefault("256")
+      int maxBatchRows();
+
+      /** How long, in microseconds, the first request of a pass waits for concurrent ones to join it. */
+      @WithName("max-wait-micros")
+      @WithDefault("1000")
+      long maxWaitMicros();
+    }
   }
 
   /** Where registered specs are kept. */
@@ -113,6 +147,9 @@ public interface ServiceConfig {
     @WithDefault("false")
     boolean operator();
   }
+
+  /** Simulator sizes of the first-start teacher. */
+  enum FirstStartSize { DEFAULT, SMALL }
 
   /** Kinds of registry log. */
   enum RegistryKind { JOURNAL, KAFKA }

@@ -149,6 +149,15 @@ public class ServiceSettings {
     if (config.cache().compiledMaxEntries() < 1) {
       problems.add("crossdistill.cache.compiled.max-entries: must be at least 1, got " + config.cache().compiledMaxEntries());
     }
+    ServiceConfig.Teacher.Runtime runtime = config.teacher().runtime();
+    runtime.poolSize().filter(n -> n < 1).ifPresent(n ->
+        problems.add("crossdistill.teacher.runtime.pool-size: must be at least 1, got " + n));
+    if (runtime.maxBatchRows() < 1) {
+      problems.add("crossdistill.teacher.runtime.max-batch-rows: must be at least 1, got " + runtime.maxBatchRows());
+    }
+    if (runtime.maxWaitMicros() < 0 || runtime.maxWaitMicros() > 1_000_000) {
+      problems.add("crossdistill.teacher.runtime.max-wait-micros: must be in [0, 1000000], got " + runtime.maxWaitMicros());
+    }
     ServiceConfig.Registry registry = config.registry();
     if (registry.kind() == ServiceConfig.RegistryKind.KAFKA) {
       if (registry.kafka().bootstrapServers().filter(s -> !s.isBlank()).isEmpty()) {

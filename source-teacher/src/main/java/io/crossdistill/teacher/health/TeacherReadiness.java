@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while a teacher is loaded: without one the service cannot label. */
+/**
+ * Ready only while a teacher is loaded: without one the service cannot label. While down, the answer says
+ * why (e.g. the epoch the first-start demo teacher is training).
+ */
 @Readiness
 @ApplicationScoped
 public class TeacherReadiness implements HealthCheck {
@@ -20,6 +23,6 @@ public class TeacherReadiness implements HealthCheck {
     var builder = HealthCheckResponse.named("teacher");
     return teachers.serving()
         .map(t -> builder.up().withData("teacherId", t.id()).withData("contentHash", t.contentHash()).build())
-        .orElseGet(() -> builder.down().withData("reason", "no teacher loaded").build());
+        .orElseGet(() -> builder.down().withData("reason", teachers.notReadyReason()).build());
   }
 }

@@ -8,6 +8,9 @@ import io.crossdistill.aligner.TaskAligner;
 import io.crossdistill.mapper.CoverageAnalyzer;
 import io.crossdistill.mapper.CoverageReport;
 import io.crossdistill.mapper.DriftThresholds;
+import io.crossdistill.mapper.FeatureMapping;
+import io.crossdistill.mapper.FeatureMappingSpec;
+import io.crossdistill.mapper.ValidationResult;
 import io.crossdistill.schemas.ContentHash;
 import io.crossdistill.teacher.config.ServiceSettings;
 import io.crossdistill.teacher.errors.ApiException;
@@ -20,6 +23,7 @@ import io.crossdistill.teacher.service.MappingService;
 import io.crossdistill.teacher.service.TeacherService;
 import io.crossdistill.v1.AlignedLabel;
 import io.crossdistill.v1.Provenance;
+import io.crossdistill.v1.TeacherSignature;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
@@ -92,28 +97,47 @@ public class LabelService {
     return outputCache;
   }
 
-  /** The compiled form of a mapping version (cached). */
+  /** The compiled form of a mapping version for the teacher version it was validated against (cached). */
   public MappingRuntime mapping(Version mapping) {
     return compiledMappings.get(mapping.ref(), ref -> MappingRuntime.compile(ref, mappings.spec(mapping),
         mappings.targetSchema(mapping), mappings.signature(mapping)));
   }
 
-  /** The compiled form of an alignment version for the serving teacher (cached). */
+  /**
+   * The compiled form of a mapping version for the teacher version that will score it (cached): the one
+   * the mapping was validated against, or, for a mapping that names only its teacher id, a later version
+   * of that teacher that the mapping is still valid for (409 otherwise).
+   */
+  public MappingRuntime mapping(Version mapping, LoadedTeacher teacher) {
+    String validatedFor = mapping.attributes().get(MappingService.TEACHER_HASH);
+    if (teacher.contentHash().equals(validatedFor)) {
+      return mapping(mapping);
+    }
+    FeatureMappingSpec spec = mappings.spec(mapping);
+    if (MappingService.isPinned(mapping) || !spec.teacher().id().equals(teacher.id())) {
+      throw ApiException.conflict("mapping " + mapping.ref() + " was validated against teacher "
+          + spec.teacher().id() + " (" + validatedFor + ")" + (MappingService.isPinned(mapping) ? ", which it pins," : "")
+          + " but the serving teacher is " + teacher.id() + " (" + teacher.contentHash() + "); register a new "
+          + "mapping version for it", List.of());
+    }
+    return compiledMappings.get(mapping.ref() + "#" + teacher.contentHash(), ref -> {
+      FeatureMappingSpec followed = new FeatureMappingSpec(spec.name(), spec.version(), spec.targetSchema(),
+          new FeatureMappingSpec.TeacherRef(teacher.id(), teacher.contentHash()), spec.recordIdField(), spec.rules());
+      Schema schema = mappings.targetSchema(mapping);
+      ValidationResult result = FeatureMapping.validate(followed, teacher.signature(), schema);
+      if (!result.errors().isEmpty()) {
+        throw ApiException.conflict("mapping " + mapping.ref() + " is not valid for the serving version "
+            + teacher.contentHash() + " of teacher " + teacher.id() + "; register a new mapping version for it",
+            result.errors().stream().map(e -> new ProblemItem(e.pointer(), e.message())).toList());
+      }
+      return MappingRuntime.compile(mapping.ref(), followed, schema, teacher.signature());
+    });
+  }
+
+  /** The compiled form of an alignment version for a teacher version (cached). */
   public CompiledAlignment alignment(Version alignment, LoadedTeacher teacher) {
     return compiledAlignments.get(alignment.ref() + "#" + teacher.contentHash(),
         k -> TaskAligner.compile(alignments.spec(alignment), teacher.signature()));
-  }
-
-  /** The teacher that labels with {@code mapping}: the serving one, if the mapping was written for it (409 if not). */
-  public LoadedTeacher teacherFor(Version mapping) {
-    LoadedTeacher teacher = teachers.requireServing();
-    String expected = mapping.attributes().get(MappingService.TEACHER_HASH);
-    if (!teacher.contentHash().equals(expected)) {
-      throw ApiException.conflict("mapping " + mapping.ref() + " was validated against teacher hash " + expected
-          + ", but the serving teacher is " + teacher.id() + " (" + teacher.contentHash() + "); register a new "
-          + "mapping version for it", List.of());
-    }
-    return teacher;
   }
 
   /** Labels decoded records ({@code null} entries were refused at decoding, with {@code decodeErrors}). */
@@ -122,8 +146,15 @@ public class LabelService {
       throw ApiException.badRequest("too many records", List.of(new ProblemItem("/records",
           decoded.size() + " records; at most " + maxBatch + " per request (crossdistill.labels.max-batch)")));
     }
-    LoadedTeacher teacher = teacherFor(mapping);
-    MappingRuntime runtime = mapping(mapping);
+    // one teacher version makes the whole answer, even if another starts serving meanwhile
+    try (TeacherService.Lease lease = teachers.lease()) {
+      return label(lease.teacher(), mapping, alignment, decoded, useCache);
+    }
+  }
+
+  private Labelled label(LoadedTeacher teacher, Version mapping, Version alignment, List<TargetRecords.Decoded> decoded,
+      boolean useCache) {
+    MappingRuntime runtime = mapping(mapping, teacher);
     CompiledAlignment compiled = alignment(alignment, teacher);
     List<GenericRecord> records = new ArrayList<>(decoded.size());
     List<Scorer.Refused> refused = new ArrayList<>();
@@ -165,21 +196,22 @@ public class LabelService {
         DriftThresholds.defaults());
   }
 
-  /** Scores a labelled sample for fitting; refused records make the whole sample a 400. */
-  public Scorer.Scored scoreSample(Version mapping, List<GenericRecord> records) {
-    LoadedTeacher teacher = teacherFor(mapping);
-    Scorer.Scored scored = scorer.score(mapping(mapping), teacher, records, true);
-    if (!scored.refused().isEmpty()) {
-      throw ApiException.badRequest(scored.refused().size() + " sample record(s) cannot be mapped",
-          scored.refused().stream().flatMap(r -> r.errors().stream()
-              .map(e -> new ProblemItem("/sample/" + r.index() + "/record", e))).toList());
-    }
-    return scored;
+  /** A labelled sample scored by one teacher version, for fitting. */
+  public record ScoredSample(Scorer.Scored scored, TeacherSignature teacher) {
   }
 
-  /** The serving teacher's signature, for fitting. */
-  public LoadedTeacher servingTeacher() {
-    return teachers.requireServing();
+  /** Scores a labelled sample for fitting; refused records make the whole sample a 400. */
+  public ScoredSample scoreSample(Version mapping, List<GenericRecord> records) {
+    try (TeacherService.Lease lease = teachers.lease()) {
+      LoadedTeacher teacher = lease.teacher();
+      Scorer.Scored scored = scorer.score(mapping(mapping, teacher), teacher, records, true);
+      if (!scored.refused().isEmpty()) {
+        throw ApiException.badRequest(scored.refused().size() + " sample record(s) cannot be mapped",
+            scored.refused().stream().flatMap(r -> r.errors().stream()
+                .map(e -> new ProblemItem("/sample/" + r.index() + "/record", e))).toList());
+      }
+      return new ScoredSample(scored, teacher.signature());
+    }
   }
 
   /** True labels of a sample, by task: NaN where a row has none. */

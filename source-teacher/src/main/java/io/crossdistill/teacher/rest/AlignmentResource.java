@@ -142,9 +142,9 @@ public class AlignmentResource {
     if (!errors.isEmpty()) {
       throw ApiException.badRequest(errors.size() + " problem(s) in the sample", errors);
     }
-    Scorer.Scored scored = labels.scoreSample(mapping, records);
-    var teacher = labels.teacherFor(mapping);
-    AlignmentService.Fitted fitted = alignments.fit(alignment, teacher.signature(), scored.outputs(), scored.rows(),
+    LabelService.ScoredSample sample = labels.scoreSample(mapping, records);
+    Scorer.Scored scored = sample.scored();
+    AlignmentService.Fitted fitted = alignments.fit(alignment, sample.teacher(), scored.outputs(), scored.rows(),
         LabelService.labelColumns(trueLabels, scored.inputIndex()), this::write);
     Version v = fitted.registration().version();
     return Created.answer(fitted.registration(), view(v).withReport(json.valueToTree(fitted.report())));

@@ -5,13 +5,12 @@ import io.crossdistill.v1.TeacherSignature;
 import java.nio.file.Path;
 
 /**
- * A teacher ready to score: its signature, the content hash that names exactly which model answers,
- * and batched prediction. This is the one seam between the service and the teacher runtime: labels,
- * coverage and fitting only ever call {@link #predict}, so a runtime with a predictor pool,
- * micro-batching or hot swap slots in behind it by implementing this interface and being installed
- * with {@link TeacherService#serve(LoadedTeacher)}.
+ * A teacher version ready to score: its signature, the content hash that names exactly which model
+ * answers, and batched prediction. Labels, coverage and fitting only ever call {@link #predict}, and only
+ * on a teacher they hold through {@link TeacherService#lease()}, which keeps that version open until they
+ * have answered even when another version starts serving meanwhile.
  *
- * <p>Implementations must allow concurrent {@link #predict} calls.
+ * <p>Implementations allow concurrent {@link #predict} calls (they share forward passes).
  */
 public interface LoadedTeacher extends AutoCloseable {
 
@@ -34,7 +33,7 @@ public interface LoadedTeacher extends AutoCloseable {
 
   /**
    * Writes the raw head outputs of the batch's filled rows into {@code out}, row-major
-   * {@code batch.size() × headCount()}, heads in signature order.
+   * {@code batch.size() × headCount()}, heads in signature order, all computed by this version.
    */
   void predict(TeacherInputBatch batch, float[] out);
 

@@ -32,6 +32,11 @@ public class MappingService {
   public static final String SCHEMA_VERSION = "schemaVersion";
   /** Attribute: content hash of the teacher the mapping was validated against. */
   public static final String TEACHER_HASH = "teacherHash";
+  /**
+   * Attribute: "true" when the spec named the teacher's content hash, so only that version may label
+   * with it; a spec that names only the teacher id follows later versions it is valid for.
+   */
+  public static final String PINNED = "pinnedTeacher";
 
   private final VersionedRegistry registry;
   private final SchemaService schemas;
@@ -63,7 +68,8 @@ public class MappingService {
             "no registered teacher '" + spec.teacher().id() + "'"
                 + (spec.teacher().contentHash().isEmpty() ? "" : " with content hash " + spec.teacher().contentHash())
                 + "; GET /api/v1/teachers lists them")), List.of()));
-    // a spec that names only the teacher id is pinned to the teacher version it is validated against
+    // the stored spec names the version it was validated against; a spec that named only the teacher id
+    // still follows later versions of that teacher (see isPinned)
     FeatureMappingSpec pinned = withVersion(spec, 1, spec.teacher().contentHash().isEmpty()
         ? signature.getContentHash() : spec.teacher().contentHash());
     ValidationResult result = FeatureMapping.validate(pinned, signature, schema);
@@ -71,8 +77,14 @@ public class MappingService {
     String canonical = MappingJson.write(pinned);
     Registration registration = registry.register(ResourceKind.MAPPING, spec.name(), team, Canonical.hash(canonical),
         canonical, Map.of(SCHEMA_VERSION, Integer.toString(schemaVersion.version()), TEACHER_HASH,
-            signature.getContentHash()), previous -> { });
+            signature.getContentHash(), PINNED, Boolean.toString(!spec.teacher().contentHash().isEmpty())),
+        previous -> { });
     return new Registered(registration, result.warnings());
+  }
+
+  /** Whether only the exact teacher version the mapping names may label with it. */
+  public static boolean isPinned(Version mapping) {
+    return Boolean.parseBoolean(mapping.attributes().get(PINNED));
   }
 
   /** The spec of a registered version, with its version number. */

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crossdistill.models.ArtifactIntegrityException;
 import io.crossdistill.models.ModelException;
+import io.crossdistill.models.Teacher;
+import io.crossdistill.models.TeacherRuntime;
+import io.crossdistill.teacher.config.ServiceConfig;
 import io.crossdistill.teacher.config.ServiceSettings;
 import io.crossdistill.teacher.errors.ApiException;
 import io.crossdistill.teacher.errors.ProblemItem;
@@ -13,6 +16,8 @@ import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
 import io.crossdistill.teacher.registry.VersionedRegistry;
 import io.crossdistill.v1.TeacherSignature;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,80 +26,211 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
  * Teachers: the registered artifacts (a {@code teacher} resource per teacher id, one version per content
- * hash, registered by a path under the configured teachers root) and the one teacher that serves labels.
- * The service is ready only while a teacher serves.
+ * hash, registered by a path under the configured teachers root) and the one version that serves labels,
+ * behind a {@link TeacherRuntime} (predictor pool, micro-batching). Serving another version is a hot
+ * swap: requests that started on the old version finish on it (they hold it through a {@link Lease}),
+ * later ones use the new one, and the old runtime closes when its last request has answered. With no
+ * teacher configured, a first start trains the demo teacher in the background ({@link FirstStartTeacher})
+ * and later starts load it. The service is ready only while a teacher serves.
  */
 @Startup
 @ApplicationScoped
 public class TeacherService {
 
   private static final Logger LOG = Logger.getLogger(TeacherService.class);
-  /** Owner of teachers the service registers itself (the configured one). */
+  /** Owner of teachers the service registers itself (the configured one, the first-start one). */
   public static final String SYSTEM_OWNER = "_service";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final VersionedRegistry registry;
-  private final Path root;
-  private final AtomicReference<LoadedTeacher> serving = new AtomicReference<>();
-  private final Map<String, TeacherSignature> signaturesByHash = new ConcurrentHashMap<>();
+  /**
+   * A request's hold on the teacher version that serves it: that version stays open, and is the one
+   * that answers, until the lease is closed.
+   */
+  public static final class Lease implements AutoCloseable {
+    private final ServedTeacher teacher;
+    private boolean closed;
 
-  @Inject
-  public TeacherService(ServiceSettings settings, VersionedRegistry registry) {
-    this.registry = registry;
-    this.root = settings.teachersRoot();
-    Optional<Path> configured = settings.teacherPath();
-    if (configured.isPresent()) {
-      Path dir = configured.get();
-      LOG.infof("loading teacher from %s ...", dir);
-      long start = System.nanoTime();
-      LoadedTeacher teacher;
-      try {
-        teacher = ArtifactTeacher.open(dir);
-      } catch (ModelException | IllegalArgumentException e) {
-        throw new IllegalStateException("crossdistill.teacher.path: cannot load the teacher at " + dir + ": "
-            + e.getMessage(), e);
+    private Lease(ServedTeacher teacher) {
+      this.teacher = teacher;
+    }
+
+    /** The held version. */
+    public LoadedTeacher teacher() {
+      return teacher;
+    }
+
+    @Override
+    public void close() {
+      if (!closed) {
+        closed = true;
+        teacher.release();
       }
-      record(teacher, SYSTEM_OWNER);
-      serve(teacher);
-      LOG.infof("teacher %s (%s) loaded in %d ms", teacher.id(), shortHash(teacher.contentHash()),
-          (System.nanoTime() - start) / 1_000_000);
-    } else {
-      LOG.warnf("no teacher configured: the service is NOT READY (/q/health/ready is DOWN) and cannot label. "
-          + "Set crossdistill.teacher.path to an artifact directory under %s, or register one as an operator "
-          + "with POST /api/v1/teachers {\"path\": ..., \"serve\": true}", root);
     }
   }
 
-  /** The teacher that labels, if one is loaded. */
+  private final VersionedRegistry registry;
+  private final Path root;
+  private final ServiceConfig.Teacher.Runtime runtimeConfig;
+  private final AtomicReference<ServedTeacher> serving = new AtomicReference<>();
+  private final Map<String, TeacherSignature> signaturesByHash = new ConcurrentHashMap<>();
+  private final AtomicLong closedForwardPasses = new AtomicLong();
+  private final Set<ServedTeacher> open = ConcurrentHashMap.newKeySet();
+  private volatile String notReadyReason = "no teacher loaded";
+  private volatile boolean shuttingDown;
+
+  @Inject
+  public TeacherService(ServiceSettings settings, VersionedRegistry registry, MeterRegistry meters) {
+    this.registry = registry;
+    this.root = settings.teachersRoot();
+    this.runtimeConfig = settings.config().teacher().runtime();
+    FunctionCounter.builder("crossdistill.teacher.forward.passes", this, TeacherService::forwardPasses)
+        .description("teacher forward passes (one micro-batched pass may answer several requests)").register(meters);
+    Optional<Path> configured = settings.teacherPath();
+    if (configured.isPresent()) {
+      loadAtStart(configured.get(), "crossdistill.teacher.path");
+    } else if (settings.config().teacher().trainOnFirstStart()) {
+      FirstStartTeacher demo = new FirstStartTeacher(root, settings.dataDir().resolve("first-start"),
+          settings.config().teacher().firstStartSize());
+      if (demo.exists()) {
+        LOG.infof("no teacher configured: serving the demo teacher trained on an earlier start (%s)", demo.artifactDir());
+        loadAtStart(demo.artifactDir(), "the first-start demo teacher");
+      } else {
+        startTraining(demo);
+      }
+    } else {
+      LOG.warnf("no teacher configured: the service is NOT READY (/q/health/ready is DOWN) and cannot label. "
+          + "Set crossdistill.teacher.path to an artifact directory under %s, or register one as an operator "
+          + "with POST /api/v1/teachers {\"path\": ..., \"serve\": true} "
+          + "(crossdistill.teacher.train-on-first-start=false)", root);
+    }
+  }
+
+  private void loadAtStart(Path dir, String what) {
+    LOG.infof("loading teacher from %s ...", dir);
+    long start = System.nanoTime();
+    ServedTeacher teacher;
+    try {
+      teacher = open(dir, Teacher.open(dir));
+    } catch (ModelException | IllegalArgumentException e) {
+      throw new IllegalStateException(what + ": cannot load the teacher at " + dir + ": " + e.getMessage(), e);
+    }
+    record(teacher, SYSTEM_OWNER);
+    serve(teacher);
+    LOG.infof("teacher %s (%s) loaded in %d ms", teacher.id(), shortHash(teacher.contentHash()),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private void startTraining(FirstStartTeacher demo) {
+    notReadyReason = "the demo teacher is being trained (first start)";
+    LOG.warnf("no teacher configured and none trained yet: training the demo teacher in the background; the service "
+        + "is NOT READY (/q/health/ready is DOWN) until it is loaded. crossdistill.teacher.train-on-first-start=false "
+        + "turns this off");
+    Thread thread = new Thread(() -> {
+      try {
+        Path dir = demo.train(status -> notReadyReason = "the demo teacher is being trained (first start): " + status);
+        if (shuttingDown) {
+          return;
+        }
+        ServedTeacher teacher = open(dir, Teacher.open(dir));
+        record(teacher, SYSTEM_OWNER);
+        if (serving.compareAndSet(null, teacher)) {
+          signaturesByHash.put(teacher.contentHash(), teacher.signature());
+          LOG.infof("teacher %s (%s) loaded: the service is ready", teacher.id(), shortHash(teacher.contentHash()));
+        } else {
+          LOG.infof("teacher %s (%s) trained; an operator already serves another teacher, so it is only registered",
+              teacher.id(), shortHash(teacher.contentHash()));
+          teacher.close();
+        }
+      } catch (RuntimeException e) {
+        notReadyReason = "training the demo teacher failed: " + e.getMessage();
+        LOG.errorf(e, "first start: training the demo teacher failed; the service stays NOT READY. Configure "
+            + "crossdistill.teacher.path or register a teacher");
+      }
+    }, "first-start-teacher-training");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** The teacher that labels, if one is loaded. Hold a {@link #lease()} to score with it. */
   public Optional<LoadedTeacher> serving() {
     return Optional.ofNullable(serving.get());
   }
 
+  /** Why the service is not ready, while no teacher serves. */
+  public String notReadyReason() {
+    return notReadyReason;
+  }
+
   /** The teacher that labels; 503 when none is loaded. */
   public LoadedTeacher requireServing() {
-    return serving().orElseThrow(() -> ApiException.unavailable(
-        "no teacher is loaded; an operator must configure crossdistill.teacher.path or register one"));
+    return serving().orElseThrow(TeacherService::unavailable);
   }
 
   /**
-   * Makes {@code teacher} the one that labels and closes the previous one. A request still scoring on
-   * the previous teacher at that moment may fail; swapping without that is the teacher runtime's job.
+   * Holds the serving version for one request; close the lease when the answer is made. 503 when no
+   * teacher is loaded.
    */
-  public void serve(LoadedTeacher teacher) {
-    LoadedTeacher previous = serving.getAndSet(teacher);
+  public Lease lease() {
+    while (true) {
+      ServedTeacher teacher = serving.get();
+      if (teacher == null) {
+        throw unavailable();
+      }
+      if (teacher.tryRetain()) {
+        return new Lease(teacher);
+      }
+      // it was retired and closed between the read and the hold: the next read sees its successor
+      Thread.onSpinWait();
+    }
+  }
+
+  private static ApiException unavailable() {
+    return ApiException.unavailable(
+        "no teacher is loaded; an operator must configure crossdistill.teacher.path or register one");
+  }
+
+  /**
+   * Makes {@code teacher} the one that labels; the previous version keeps answering the requests that
+   * hold it and closes after the last of them.
+   */
+  void serve(ServedTeacher teacher) {
     signaturesByHash.put(teacher.contentHash(), teacher.signature());
+    ServedTeacher previous = serving.getAndSet(teacher);
     if (previous != null && previous != teacher) {
       previous.close();
     }
+  }
+
+  private ServedTeacher open(Path dir, Teacher model) {
+    TeacherRuntime.Builder builder = TeacherRuntime.builder()
+        .optMaxBatchRows(runtimeConfig.maxBatchRows())
+        .optMaxWait(Duration.ofNanos(runtimeConfig.maxWaitMicros() * 1_000));
+    runtimeConfig.poolSize().ifPresent(builder::optPoolSize);
+    TeacherRuntime runtime = builder.build(model);
+    ServedTeacher[] self = new ServedTeacher[1];
+    self[0] = new ServedTeacher(dir, runtime, passes -> {
+      closedForwardPasses.addAndGet(passes);
+      open.remove(self[0]);
+    });
+    open.add(self[0]);
+    return self[0];
+  }
+
+  /** Forward passes of every runtime so far, open or closed. */
+  long forwardPasses() {
+    return closedForwardPasses.get() + open.stream().mapToLong(ServedTeacher::forwardPasses).sum();
   }
 
   /**
@@ -103,39 +239,52 @@ public class TeacherService {
    */
   public Registration register(String path, String team, boolean serve) {
     Path dir = confine(path);
-    LoadedTeacher teacher;
+    Teacher model;
     try {
-      teacher = ArtifactTeacher.open(dir);
+      model = Teacher.open(dir);
     } catch (ArtifactIntegrityException e) {
       throw ApiException.badRequest("not a valid teacher artifact", List.of(new ProblemItem("/path", e.getMessage())));
     } catch (ModelException | IllegalArgumentException e) {
       throw ApiException.badRequest("the teacher artifact cannot be loaded",
           List.of(new ProblemItem("/path", String.valueOf(e.getMessage()))));
     }
-    Registration registration = record(teacher, team);
-    boolean alreadyServing = serving().map(t -> t.contentHash().equals(teacher.contentHash())).orElse(false);
+    Registration registration;
+    boolean alreadyServing;
+    try {
+      registration = record(model.teacherId(), model.contentHash(), model.signature(), dir, team);
+      alreadyServing = serving().map(t -> t.contentHash().equals(model.contentHash())).orElse(false);
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
     if (serve && !alreadyServing) {
-      serve(teacher);
-      LOG.infof("teacher %s (%s) now serves", teacher.id(), shortHash(teacher.contentHash()));
+      String previous = serving().map(t -> t.id() + " (" + shortHash(t.contentHash()) + ")").orElse("none");
+      serve(open(dir, model));
+      LOG.infof("teacher %s (%s) now serves (hot swap from %s)", model.teacherId(), shortHash(model.contentHash()),
+          previous);
     } else {
-      teacher.close();
+      model.close();
     }
     return registration;
   }
 
   private Registration record(LoadedTeacher teacher, String team) {
-    signaturesByHash.put(teacher.contentHash(), teacher.signature());
-    Map<String, String> body = Map.of("path", root.relativize(teacher.path().toAbsolutePath().normalize()).toString(),
-        "contentHash", teacher.contentHash());
+    return record(teacher.id(), teacher.contentHash(), teacher.signature(), teacher.path(), team);
+  }
+
+  private Registration record(String teacherId, String contentHash, TeacherSignature signature, Path dir, String team) {
+    signaturesByHash.put(contentHash, signature);
+    Map<String, String> body = Map.of("path", root.relativize(dir.toAbsolutePath().normalize()).toString(),
+        "contentHash", contentHash);
     String text;
     try {
       text = JSON.writeValueAsString(new java.util.TreeMap<>(body));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    List<Version> existing = registry.versions(ResourceKind.TEACHER, teacher.id());
+    List<Version> existing = registry.versions(ResourceKind.TEACHER, teacherId);
     String owner = existing.isEmpty() ? team : existing.get(0).owner();
-    return registry.register(ResourceKind.TEACHER, teacher.id(), owner, teacher.contentHash(), text,
+    return registry.register(ResourceKind.TEACHER, teacherId, owner, contentHash, text,
         Map.of("path", body.get("path")), previous -> { });
   }
 
@@ -180,7 +329,7 @@ public class TeacherService {
   public TeacherSignature signature(Version version) {
     return signaturesByHash.computeIfAbsent(version.contentHash(), h -> {
       Path dir = root.resolve(pathOf(version));
-      try (LoadedTeacher teacher = ArtifactTeacher.open(dir)) {
+      try (Teacher teacher = Teacher.open(dir)) {
         return teacher.signature();
       }
     });
@@ -202,7 +351,8 @@ public class TeacherService {
 
   @PreDestroy
   void close() {
-    LoadedTeacher teacher = serving.getAndSet(null);
+    shuttingDown = true;
+    ServedTeacher teacher = serving.getAndSet(null);
     if (teacher != null) {
       teacher.close();
     }

@@ -48,6 +48,8 @@ class ServiceSettingsTest {
         .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.teacher.path"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.labels.max-batch"));
+          assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.teacher.runtime.pool-size"));
+          assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.teacher.runtime.max-wait-micros"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.registry.kafka.bootstrap-servers"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.teams.Music Team:"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.teams.Music Team.api-key-sha256"));
@@ -89,6 +91,36 @@ class ServiceSettingsTest {
           @Override
           public Optional<String> path() {
             return teacher;
+          }
+
+          @Override
+          public boolean trainOnFirstStart() {
+            return false;
+          }
+
+          @Override
+          public FirstStartSize firstStartSize() {
+            return FirstStartSize.SMALL;
+          }
+
+          @Override
+          public Runtime runtime() {
+            return new Runtime() {
+              @Override
+              public Optional<Integer> poolSize() {
+                return maxBatch < 1 ? Optional.of(0) : Optional.empty();
+              }
+
+              @Override
+              public int maxBatchRows() {
+                return 256;
+              }
+
+              @Override
+              public long maxWaitMicros() {
+                return maxBatch < 1 ? -1 : 1000;
+              }
+            };
           }
         };
       }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.crossdistill.teacher.ServiceTestResource;
@@ -66,9 +67,10 @@ class ServiceApiTest {
   }
 
   @Test
-  void openapi_describesTheApi() {
+  void openapi_describesTheApi_andSwaggerUiIsOnInTests() {
     given().accept("application/json").get("/q/openapi").then().statusCode(200)
         .body(containsString("/api/v1/labels")).body(containsString("/api/v1/mappings/{name}/coverage"));
+    given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
   }
 
   @Test
@@ -388,26 +390,32 @@ class ServiceApiTest {
   }
 
   @Test
-  void labels_forAMappingOfAnotherTeacherVersion_are409_untilThatTeacherServesAgain() {
-    java.nio.file.Path second = ServiceTestResource.teachersRoot().resolve("video-v2");
-    if (!java.nio.file.Files.isDirectory(second)) {
-      io.crossdistill.teacher.TeacherFixture.writeInChildJvm(second, 8);
-    }
-    Map<String, Object> request = Map.of("mapping", "listen-to-video@1", "alignment", "music-home@1",
-        "records", List.of(Map.of("id", "a", "listen_minutes", 1.0, "genre", "rock")));
+  void labels_forAMappingPinnedToAnotherTeacherVersion_are409_whileAnIdOnlyMappingFollowsTheNewVersion() {
+    TestTeacher.ensureSecondVersion();
+    String first = music().get("/api/v1/teachers").then().statusCode(200)
+        .extract().path("find { it.id == 'video-teacher' && it.serving }.contentHash");
+    String pinned = Fixtures.mapping("pinned-to-v1", 10).replace("{\"id\": \"video-teacher\"}",
+        "{\"id\": \"video-teacher\", \"contentHash\": \"" + first + "\"}");
+    music().contentType(ContentType.JSON).body(pinned).post("/api/v1/mappings").then().statusCode(oneOf(200, 201));
+    Map<String, Object> records = Map.of("id", "a", "listen_minutes", 1.0, "genre", "rock");
+    Map<String, Object> viaPinned = Map.of("mapping", "pinned-to-v1", "alignment", "music-home@1", "records", List.of(records));
+    Map<String, Object> viaIdOnly = Map.of("mapping", "listen-to-video@1", "alignment", "music-home@1", "records", List.of(records));
     try {
-      as(Fixtures.OPS_KEY).contentType(ContentType.JSON).body(Map.of("path", "video-v2", "serve", true))
-          .post("/api/v1/teachers").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+      as(Fixtures.OPS_KEY).contentType(ContentType.JSON).body(Map.of("path", TestTeacher.SECOND_DIR, "serve", true))
+          .post("/api/v1/teachers").then().statusCode(oneOf(200, 201))
           .body("serving", equalTo(true)).body("version", greaterThanOrEqualTo(2));
-      music().contentType(ContentType.JSON).body(request).post("/api/v1/labels").then().statusCode(409)
-          .contentType("application/problem+json").body("detail", containsString("listen-to-video@1"));
-      music().get("/api/v1/teachers").then().statusCode(200)
-          .body("findAll { it.id == 'video-teacher' }.version", hasItem(2));
+      String second = music().get("/api/v1/teachers").then().statusCode(200)
+          .extract().path("find { it.id == 'video-teacher' && it.serving }.contentHash");
+      assertThat(second).isNotEqualTo(first);
+      music().contentType(ContentType.JSON).body(viaPinned).post("/api/v1/labels").then().statusCode(409)
+          .contentType("application/problem+json").body("detail", containsString("pinned-to-v1@1"));
+      music().contentType(ContentType.JSON).body(viaIdOnly).post("/api/v1/labels").then().statusCode(200)
+          .body("teacherHash", equalTo(second)).body("labels[0].provenance.teacherHash", equalTo(second));
     } finally {
       TestTeacher.ensureServing();
     }
-    music().contentType(ContentType.JSON).body(request).post("/api/v1/labels").then().statusCode(200)
-        .body("labelled", equalTo(1));
+    music().contentType(ContentType.JSON).body(viaPinned).post("/api/v1/labels").then().statusCode(200)
+        .body("labelled", equalTo(1)).body("teacherHash", equalTo(first));
   }
 
   @Test
