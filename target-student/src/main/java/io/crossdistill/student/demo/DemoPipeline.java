@@ -1,11 +1,6 @@
 package io.crossdistill.student.demo;
 
 import io.crossdistill.aligner.AlignedTask;
-import io.crossdistill.aligner.CompiledAlignment;
-import io.crossdistill.aligner.FitReport;
-import io.crossdistill.aligner.FittedAlignment;
-import io.crossdistill.aligner.TaskAligner;
-import io.crossdistill.aligner.TaskAlignmentSpec;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.DomainSchema;
 import io.crossdistill.datasets.Split;
@@ -44,8 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -59,16 +52,13 @@ public final class DemoPipeline {
   /** Columns of the result tables. */
   public static final List<String> COLUMNS = List.of("teacher zero-shot", "control", "distilled");
 
-  /** Share of the target training rows the app team labels by hand to fit the alignment. */
-  static final double FIT_SAMPLE_FRACTION = 0.05;
-
   /** Share of the students' training ids replaced by the unknown id, as for the teacher. */
   static final double STUDENT_ID_DROPOUT = 0.05;
 
   private final DemoOptions options;
   private final Consumer<String> log;
   /** Labelling through the teacher service; null when the demo labels in process. */
-  private ServiceLabelling service;
+  private Labelling service;
 
   public DemoPipeline(DemoOptions options, Consumer<String> log) {
     this.options = options;
@@ -176,10 +166,9 @@ public final class DemoPipeline {
     Split reportSplit = options.reportOnValidation() ? Split.TARGET_VALID : Split.TARGET_TEST;
 
     // 2.-3. label with the unchanged teacher and align, fitted on a small labelled sample of the training rows
-    AlignedRun run = service != null
-        ? service.run(mapping, scenario.alignment(), signature, data, reportSplit, tasks, seed, FIT_SAMPLE_FRACTION,
-            runDir.resolve("labels"))
-        : labelInProcess(scenario, data, teacher, mapping, mapper, reportSplit, tasks, seed, runDir);
+    Labelling labelling = service != null ? service : new InProcessLabelling(teacher, log);
+    AlignedRun run = labelling.label(mapping, scenario.alignment(), data, reportSplit, tasks, seed,
+        runDir.resolve("labels"));
     TeacherLabels labels = run.labels();
     log.accept(String.format(Locale.ROOT, "labels (%s, %s): %,d written, %,d dead letters -> %s", run.mappingRef(),
         run.alignmentRef(), labels.written(), labels.rejected(), labels.labels()));
@@ -236,38 +225,6 @@ public final class DemoPipeline {
   }
 
   /** Labels the training and report splits in this process, with the mapper, the teacher and the aligner. */
-  private AlignedRun labelInProcess(DemoScenario scenario, CrossDomainData data, TeacherArtifact teacher,
-      FeatureMappingSpec mapping, CompiledMapper mapper, Split reportSplit, List<String> tasks, long seed, Path runDir) {
-    TeacherSignature signature = teacher.signature();
-    MappedTable mappedTrain = mapSplit(mapper, data, Split.TARGET_TRAIN, tasks);
-    MappedTable mappedReport = mapSplit(mapper, data, reportSplit, tasks);
-    int heads = signature.getHeads().size();
-    float[] teacherTrain = teacher.model().predict(mappedTrain.data());
-    float[] teacherReport = teacher.model().predict(mappedReport.data());
-    FittedAlignment fitted = fitAlignment(scenario.alignment(), signature, mappedTrain, teacherTrain, heads, tasks,
-        seed);
-    log.accept("alignment fit (" + fitted.report().sampleSize() + " labelled rows, seed " + seed + "): "
-        + describe(fitted.report()));
-    CompiledAlignment alignment = TaskAligner.compile(fitted.spec(), signature);
-    Provenance provenance = Provenance.newBuilder()
-        .setTeacherId(signature.getTeacherId())
-        .setTeacherHash(signature.getContentHash())
-        .setMappingName(mapping.name())
-        .setMappingVersion(mapping.version())
-        .setAlignmentName(fitted.spec().name())
-        .setAlignmentVersion(fitted.spec().version())
-        .setHyperParameters(new TreeMap<>(Map.of("fitSampleFraction", Double.toString(FIT_SAMPLE_FRACTION))))
-        .setSeed(seed)
-        .setInputDataHash(ContentHash.ofFile(data.path(Split.TARGET_TRAIN)))
-        .setProducer("crossdistill demo")
-        .build();
-    TeacherLabels labels = TeacherLabels.write(runDir.resolve("labels"), mappedTrain,
-        alignment.apply(teacherTrain, mappedTrain.data().rows()), alignment, provenance);
-    return new AlignedRun(labels, alignment.tasks(), alignment.apply(teacherReport, mappedReport.data().rows()),
-        mappedReport.data().targets(), mappedReport.data().rows(), mapping.name() + "@" + mapping.version(),
-        fitted.spec().name() + "@" + fitted.spec().version());
-  }
-
   /** Provenance of the students: the labels' teacher, mapping and alignment, the run's seed and data. */
   private static Provenance studentProvenance(CrossDomainData data, long seed, AlignedRun run) {
     try (ContainerReader<AlignedLabel> in = AvroContainers.reader(run.labels().labels(), AlignedLabel.class)) {
@@ -279,37 +236,10 @@ public final class DemoPipeline {
     }
   }
 
-  private static MappedTable mapSplit(CompiledMapper mapper, CrossDomainData data, Split split, List<String> tasks) {
-    try (ContainerReader<Example> in = data.open(split)) {
-      return MappedTable.map(mapper, in, tasks, n -> { });
-    }
-  }
-
   private static EncodedExamples encode(ExampleEncoder encoder, CrossDomainData data, Split split) {
     try (ContainerReader<Example> in = data.open(split)) {
       return encoder.encode(in);
     }
-  }
-
-  private static FittedAlignment fitAlignment(TaskAlignmentSpec spec, TeacherSignature signature, MappedTable train,
-      float[] teacherOutputs, int heads, List<String> tasks, long seed) {
-    int rows = train.data().rows();
-    int sample = Math.max(200, (int) Math.round(rows * FIT_SAMPLE_FRACTION));
-    sample = Math.min(rows, sample);
-    int[] picked = TabularData.permutation(rows, seed * 31 + 7);
-    float[] outputs = new float[sample * heads];
-    Map<String, float[]> labels = new HashMap<>();
-    for (String task : tasks) {
-      labels.put(task, new float[sample]);
-    }
-    for (int i = 0; i < sample; i++) {
-      int row = picked[i];
-      System.arraycopy(teacherOutputs, row * heads, outputs, i * heads, heads);
-      for (int t = 0; t < tasks.size(); t++) {
-        labels.get(tasks.get(t))[i] = train.data().target(row, t);
-      }
-    }
-    return TaskAligner.fit(spec, signature, outputs, sample, labels);
   }
 
   /** The aligned teacher labels of the label file, joined to the encoded training rows by example id. */
@@ -336,25 +266,6 @@ public final class DemoPipeline {
     return out;
   }
 
-  private static String describe(FitReport report) {
-    StringBuilder s = new StringBuilder();
-    for (FitReport.TaskFit fit : report.tasks()) {
-      if (!fit.fitted()) {
-        continue;
-      }
-      s.append("\n  ").append(fit.task()).append(": ");
-      if (fit.aucBefore().isPresent()) {
-        s.append(String.format(Locale.ROOT, "AUC %.3f -> %.3f, ECE %.3f -> %.3f", fit.aucBefore().orElse(Double.NaN),
-            fit.aucAfter().orElse(Double.NaN),
-            fit.eceBefore().orElse(Double.NaN), fit.eceAfter().orElse(Double.NaN)));
-      } else {
-        s.append(String.format(Locale.ROOT, "R² %.3f -> %.3f", fit.r2Before().orElse(Double.NaN),
-            fit.r2After().orElse(Double.NaN)));
-      }
-    }
-    return s.toString();
-  }
-
   private void startService(TeacherArtifactHolder holder, Path root, Path teacherDir, Map<String, Path> artifacts) {
     if (options.serviceJar().isEmpty()) {
       log.accept("labels: in process (no teacher service configured)");
@@ -364,7 +275,8 @@ public final class DemoPipeline {
     holder.process = TeacherServiceProcess.start(options.serviceJar().get(), root, teacherDir, root.resolve("service"));
     log.accept("service: ready at " + holder.process.base() + " (log " + holder.process.log() + ")");
     artifacts.put("service log", holder.process.log());
-    service = new ServiceLabelling(new TeacherServiceClient(holder.process.base(), holder.process.apiKey()), log);
+    service = new ServiceLabelling(new TeacherServiceClient(holder.process.base(), holder.process.apiKey()),
+        holder.artifact.signature(), log);
   }
 
   /** Opens the teacher artifact (and the service, when used) once and closes them at the end. */

@@ -9,7 +9,6 @@ import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.Split;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.mapper.MappingJson;
-import io.crossdistill.models.TabularData;
 import io.crossdistill.schemas.AvroContainers;
 import io.crossdistill.schemas.ContainerReader;
 import io.crossdistill.schemas.ContainerWriter;
@@ -32,21 +31,24 @@ import java.util.function.Consumer;
  * of the training split (written to the run's label store, refused records to its dead letters) and of
  * the report split.
  */
-final class ServiceLabelling {
+final class ServiceLabelling implements Labelling {
 
   private static final int BATCH = 1024;
 
   private final TeacherServiceClient client;
+  private final TeacherSignature signature;
   private final Consumer<String> log;
   private boolean schemaRegistered;
 
-  ServiceLabelling(TeacherServiceClient client, Consumer<String> log) {
+  ServiceLabelling(TeacherServiceClient client, TeacherSignature signature, Consumer<String> log) {
     this.client = client;
+    this.signature = signature;
     this.log = log;
   }
 
-  AlignedRun run(FeatureMappingSpec mapping, TaskAlignmentSpec alignment, TeacherSignature signature,
-      CrossDomainData data, Split reportSplit, List<String> tasks, long seed, double fitFraction, Path labelDir) {
+  @Override
+  public AlignedRun label(FeatureMappingSpec mapping, TaskAlignmentSpec alignment, CrossDomainData data,
+      Split reportSplit, List<String> tasks, long seed, Path labelDir) {
     if (!schemaRegistered) {
       client.registerSchema(Example.getClassSchema());
       schemaRegistered = true;
@@ -57,7 +59,10 @@ final class ServiceLabelling {
     int version = Integer.parseInt(registered.substring(registered.indexOf('@') + 1));
 
     List<Example> train = read(data, Split.TARGET_TRAIN);
-    List<Example> sample = sample(train, fitFraction, seed);
+    List<Example> sample = new ArrayList<>();
+    for (int row : Labelling.fitSample(train.size(), seed)) {
+      sample.add(train.get(row));
+    }
     JsonNode fitted = client.fit(alignment.name(), version, mappingRef, sample);
     String alignmentRef = fitted.path("name").asText() + "@" + fitted.path("version").asInt();
     log.accept("alignment fit by the service (" + sample.size() + " labelled rows, seed " + seed + ") -> "
@@ -95,20 +100,17 @@ final class ServiceLabelling {
   private static String describe(JsonNode fits) {
     StringBuilder s = new StringBuilder();
     for (JsonNode fit : fits) {
-      if (!fit.path("fitted").asBoolean()) {
-        continue;
-      }
-      s.append("\n  ").append(fit.path("task").asText()).append(": ");
-      if (fit.path("aucBefore").isNumber()) {
-        s.append(String.format(java.util.Locale.ROOT, "AUC %.3f -> %.3f, ECE %.3f -> %.3f",
-            fit.path("aucBefore").asDouble(), fit.path("aucAfter").asDouble(), fit.path("eceBefore").asDouble(),
-            fit.path("eceAfter").asDouble()));
-      } else {
-        s.append(String.format(java.util.Locale.ROOT, "R² %.3f -> %.3f", fit.path("r2Before").asDouble(),
-            fit.path("r2After").asDouble()));
+      if (fit.path("fitted").asBoolean()) {
+        s.append(Labelling.describeFit(fit.path("task").asText(), number(fit, "aucBefore"), number(fit, "aucAfter"),
+            number(fit, "eceBefore"), number(fit, "eceAfter"), number(fit, "r2Before"), number(fit, "r2After")));
       }
     }
     return s.toString();
+  }
+
+  private static java.util.OptionalDouble number(JsonNode node, String field) {
+    return node.path(field).isNumber() ? java.util.OptionalDouble.of(node.path(field).asDouble())
+        : java.util.OptionalDouble.empty();
   }
 
   private TeacherLabels labelTrain(List<Example> train, String mappingRef, String alignmentRef, Path dir) {
@@ -144,13 +146,4 @@ final class ServiceLabelling {
     return examples;
   }
 
-  private static List<Example> sample(List<Example> train, double fraction, long seed) {
-    int n = Math.min(train.size(), Math.max(200, (int) Math.round(train.size() * fraction)));
-    int[] picked = TabularData.permutation(train.size(), seed * 31 + 7);
-    List<Example> sample = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      sample.add(train.get(picked[i]));
-    }
-    return sample;
-  }
 }
