@@ -1,9 +1,6 @@
 package io.crossdistill.benchmarks;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import io.crossdistill.models.GemmCeiling;
 import io.crossdistill.models.MultiTaskModel;
 import io.crossdistill.schemas.TeacherInputBatch;
 import io.crossdistill.schemas.TeacherInputLayout;
@@ -53,9 +50,7 @@ public class TeacherForwardBenchmark {
   private MultiTaskModel model;
   private TeacherInputBatch rows;
   private float[] out;
-  private NDManager ceilingManager;
-  private NDArray trunkInput;
-  private NDArray[] weights;
+  private GemmCeiling ceiling;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -63,21 +58,13 @@ public class TeacherForwardBenchmark {
     model = teacher.model();
     rows = TeacherSizes.randomBatch(TeacherInputLayout.of(TeacherSizes.signature("")), batch, 7);
     out = new float[batch * TeacherSizes.HEADS];
-    ceilingManager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-    int fanIn = teacher.config().trunkInputWidth();
-    trunkInput = ceilingManager.randomNormal(new Shape(batch, fanIn));
-    weights = new NDArray[teacher.widths.size() + 1];
-    for (int layer = 0; layer < weights.length; layer++) {
-      int width = layer < teacher.widths.size() ? teacher.widths.get(layer) : TeacherSizes.HEADS;
-      weights[layer] = ceilingManager.randomUniform(-0.05f, 0.05f, new Shape(fanIn, width));
-      fanIn = width;
-    }
+    ceiling = GemmCeiling.of(batch, teacher.config().trunkInputWidth(), teacher.widths, TeacherSizes.HEADS);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
     model.close();
-    ceilingManager.close();
+    ceiling.close();
   }
 
   /** The teacher's forward pass as callers see it: rows in Java arrays in, raw head outputs out. */
@@ -90,14 +77,6 @@ public class TeacherForwardBenchmark {
   /** The matrix products of the trunk and heads alone (same shapes, same FLOPs): the engine's ceiling. */
   @Benchmark
   public float matmulCeiling() {
-    try (NDManager pass = ceilingManager.newSubManager()) {
-      // a result belongs to its first operand's manager: the first product moves to the pass, the rest follow
-      NDArray x = trunkInput.matMul(weights[0]);
-      x.attach(pass);
-      for (int layer = 1; layer < weights.length; layer++) {
-        x = x.matMul(weights[layer]);
-      }
-      return x.getFloat(0, 0);
-    }
+    return ceiling.run();
   }
 }
