@@ -41,7 +41,8 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--max-epochs", defaultValue = "8", description = "most epochs (default ${DEFAULT-VALUE})")
   int maxEpochs;
 
-  @Option(names = "--student-epochs", defaultValue = "4", description = "epochs of the scoring students (default ${DEFAULT-VALUE})")
+  @Option(names = "--student-epochs", defaultValue = "30",
+      description = "most epochs of the scoring students, early-stopped on target VALID (default ${DEFAULT-VALUE})")
   int studentEpochs;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed (default ${DEFAULT-VALUE})")
@@ -64,7 +65,7 @@ final class SearchCommand implements Callable<Integer> {
     SourceTeacherTraining source = SourceTeacherTraining.prepare(splits, "searched-teacher");
     TargetUsefulness target = TargetUsefulness.prepare(splits, source.signature(), source.scaling(), data.sharedIds(),
         data.idLookups(), TrainingConfig.builder().setSeed(seed).optLearningRate(2e-3f).optBatchSize(256)
-            .optMaxEpochs(studentEpochs).build());
+            .optMaxEpochs(studentEpochs).optPatience(3).build());
     Duration left = limit.minusNanos(System.nanoTime() - start);
     log.printf(Locale.ROOT, "search: %d candidates, eta %d, epochs %d..%d, budget %s (%s left after data);"
         + " control student AUC on target VALID %.4f; distilled tasks %s%n", candidates, eta, minEpochs, maxEpochs,

@@ -1,5 +1,12 @@
 package io.crossdistill.teacher.training;
 
+import io.crossdistill.aligner.TargetTask;
+import io.crossdistill.aligner.TaskAligner;
+import io.crossdistill.aligner.TaskAlignmentSpec;
+import io.crossdistill.aligner.TaskSource;
+import io.crossdistill.aligner.Transform;
+import java.util.HashMap;
+
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.DomainSchema;
 import io.crossdistill.datasets.Split;
@@ -32,7 +39,10 @@ import java.util.function.Function;
  * train on the target TRAIN split (target features only; the distilled one also fits the teacher's
  * outputs for every target task that shares a head's name and kind, through auxiliary heads), and the
  * lift is the distilled student's mean AUC over the binary target tasks on the target VALID split minus
- * the control's. The test split is never read.
+ * the control's. The test split is never read. As in the demo, the teacher's outputs are first aligned
+ * to the target tasks (Platt for binary tasks, a linear fit for regression tasks) on a 5% sample of the
+ * training rows: raw logits of a teacher from another domain are on another scale, and fitting them as
+ * they are drags the shared trunk away from the target tasks.
  */
 public final class TargetUsefulness {
 
@@ -46,10 +56,16 @@ public final class TargetUsefulness {
   private final List<int[]> pairs;
   private final List<Integer> binaryTasks;
   private final TrainingConfig training;
+  private final TeacherSignature teacher;
   private final double controlAuc;
 
+  /** Share of the training rows the alignment is fitted on, as in the demo. */
+  private static final double FIT_FRACTION = 0.05;
+
   private TargetUsefulness(TabularData studentTrain, TabularData studentValid, TabularData teacherRows,
-      NetworkConfig control, List<int[]> pairs, List<Integer> binaryTasks, TrainingConfig training) {
+      NetworkConfig control, List<int[]> pairs, List<Integer> binaryTasks, TrainingConfig training,
+      TeacherSignature teacher) {
+    this.teacher = teacher;
     this.studentTrain = studentTrain;
     this.studentValid = studentValid;
     this.teacherRows = teacherRows;
@@ -108,7 +124,8 @@ public final class TargetUsefulness {
           + " the teacher's " + heads.stream().map(TeacherHead::getName).toList());
     }
     NetworkConfig control = NetworkConfig.fromSignature(student, STUDENT_EMBEDDING, STUDENT_WIDTHS);
-    return new TargetUsefulness(train.data(), valid.data(), teacherRows.data(), control, pairs, binary, studentTraining);
+    return new TargetUsefulness(train.data(), valid.data(), teacherRows.data(), control, pairs, binary, studentTraining,
+        teacher);
   }
 
   /** The mapped target rows in the teacher's layout, for the teacher to label. */
@@ -139,19 +156,57 @@ public final class TargetUsefulness {
     NetworkConfig distilled = new NetworkConfig(control.idInputs(), control.numericWidth(), control.hiddenWidths(), heads);
     int width = heads.size();
     int rows = studentTrain.rows();
+    float[] aligned = align(teacherOutputs, rows);
+    float[] truth = studentTrain.targets();
     float[] targets = new float[rows * width];
     for (int r = 0; r < rows; r++) {
-      System.arraycopy(studentTrain.targets(), r * tasks, targets, r * width, tasks);
-      for (int p = 0; p < pairs.size(); p++) {
-        targets[r * width + tasks + p] = teacherOutputs[r * teacherHeads + pairs.get(p)[1]];
-      }
+      System.arraycopy(truth, r * tasks, targets, r * width, tasks);
+      System.arraycopy(aligned, r * pairs.size(), targets, r * width + tasks, pairs.size());
     }
     return score(distilled, studentTrain.withTargets(width, targets));
   }
 
+  /** The teacher's outputs of the paired heads, aligned to their target tasks on a small labelled sample. */
+  private float[] align(float[] teacherOutputs, int rows) {
+    List<TargetTask> tasks = new ArrayList<>();
+    Map<String, float[]> sampleLabels = new HashMap<>();
+    int[] sample = java.util.Arrays.copyOf(TabularData.permutation(rows, training.seed() * 31 + 7),
+        Math.min(rows, Math.max(200, (int) Math.round(rows * FIT_FRACTION))));
+    int heads = teacher.getHeads().size();
+    float[] sampleOutputs = new float[sample.length * heads];
+    for (int i = 0; i < sample.length; i++) {
+      System.arraycopy(teacherOutputs, sample[i] * heads, sampleOutputs, i * heads, heads);
+    }
+    for (int[] pair : pairs) {
+      String name = control.heads().get(pair[0]).name();
+      boolean binary = binaryTasks.contains(pair[0]);
+      tasks.add(TargetTask.of(name, binary ? io.crossdistill.aligner.TaskKind.BINARY
+              : io.crossdistill.aligner.TaskKind.REGRESSION, true,
+          new TaskSource.FromHead(teacher.getHeads().get(pair[1]).getName(),
+              binary ? Transform.Platt.unfitted() : Transform.LinearFit.unfitted())));
+      float[] y = new float[sample.length];
+      for (int i = 0; i < sample.length; i++) {
+        y[i] = studentTrain.target(sample[i], pair[0]);
+      }
+      sampleLabels.put(name, y);
+    }
+    TaskAlignmentSpec spec = new TaskAlignmentSpec("search-usefulness", 1, "same-name heads, calibrated", tasks);
+    TaskAlignmentSpec fitted = TaskAligner.fit(spec, teacher, sampleOutputs, sample.length, sampleLabels).spec();
+    return TaskAligner.compile(fitted, teacher).apply(teacherOutputs, rows);
+  }
+
   private double score(NetworkConfig config, TabularData train) {
+    // early-stopped on the VALID split's true labels (auxiliary columns empty there), as the demo's students
+    int width = config.headCount();
+    int tasks = studentValid.headCount();
+    float[] truth = studentValid.targets();
+    float[] validTargets = new float[studentValid.rows() * width];
+    java.util.Arrays.fill(validTargets, Float.NaN);
+    for (int r = 0; r < studentValid.rows(); r++) {
+      System.arraycopy(truth, r * tasks, validTargets, r * width, tasks);
+    }
     try (MultiTaskModel model = MultiTaskModel.create(config, training.seed())) {
-      ModelTrainer.train(model, train, training);
+      ModelTrainer.train(model, train, studentValid.withTargets(width, validTargets), training);
       float[] predictions = model.predict(studentValid);
       double sum = 0;
       for (int task : binaryTasks) {
