@@ -170,7 +170,7 @@ public final class NetworkParameters {
       specs.add(new Spec("trunk." + layer + ".bias", new Shape(width), Init.ZERO));
       fanIn = width;
     }
-    specs.add(new Spec("heads.weight", new Shape(fanIn, config.headCount()), Init.XAVIER_UNIFORM));
+    specs.add(new Spec("heads.weight", new Shape(fanIn, config.headCount()), Init.PER_HEAD_UNIFORM));
     specs.add(new Spec("heads.bias", new Shape(config.headCount()), Init.ZERO));
     return specs;
   }
@@ -200,10 +200,23 @@ public final class NetworkParameters {
         uniform(values, Math.sqrt(6.0 / shape.get(0)), random);
       }
     },
-    XAVIER_UNIFORM {
+    /**
+     * Each head's column from its own stream, with a bound that does not depend on how many heads there
+     * are: adding heads (a distilled student's auxiliary heads) leaves the other heads' initial weights as
+     * they were, so a control and a distilled student of one seed start from the same serving network.
+     */
+    PER_HEAD_UNIFORM {
       @Override
       void fill(float[] values, Shape shape, SplittableRandom random) {
-        uniform(values, Math.sqrt(6.0 / (shape.get(0) + shape.get(1))), random);
+        int rows = Math.toIntExact(shape.get(0));
+        int heads = Math.toIntExact(shape.get(1));
+        double bound = Math.sqrt(6.0 / (rows + 1));
+        for (int head = 0; head < heads; head++) {
+          SplittableRandom column = random.split();
+          for (int row = 0; row < rows; row++) {
+            values[row * heads + head] = (float) ((column.nextDouble() * 2 - 1) * bound);
+          }
+        }
       }
     };
 
