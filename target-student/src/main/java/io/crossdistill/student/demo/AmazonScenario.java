@@ -111,6 +111,6 @@ final class AmazonScenario implements DemoScenario {
   @Override
   public TrainingConfig studentTraining(long seed) {
     return TrainingConfig.builder().setSeed(seed).optLearningRate(1e-3f).optBatchSize(256)
-        .optMaxEpochs(small ? 2 : 60).optPatience(3).optWeightDecay(1e-5f).build();
+        .optMaxEpochs(small ? 10 : 60).optPatience(3).optWeightDecay(1e-5f).build();
   }
 }
