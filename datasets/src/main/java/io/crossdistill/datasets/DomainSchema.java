@@ -1,5 +1,12 @@
 package io.crossdistill.datasets;
 
+import io.crossdistill.v1.HeadKind;
+import io.crossdistill.v1.InputType;
+import io.crossdistill.v1.TeacherHead;
+import io.crossdistill.v1.TeacherInput;
+import io.crossdistill.v1.TeacherSignature;
+
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -55,5 +62,35 @@ public record DomainSchema(String domain, List<FeatureDef> features, List<TaskDe
   /** Names of the tasks, in schema order. */
   public List<String> taskNames() {
     return tasks.stream().map(TaskDef::name).toList();
+  }
+
+  /**
+   * The signature of a model over this domain's features and tasks (unsealed: no content hash): every
+   * feature is an input — ids with one extra "unknown" id ({@code cardinality}) as their default, floats
+   * (standardised by the model's feature engineering) with default 0 — and every task a head.
+   */
+  public TeacherSignature modelSignature(String modelId) {
+    List<TeacherInput> inputs = new ArrayList<>();
+    for (FeatureDef f : features) {
+      TeacherInput.Builder input = TeacherInput.newBuilder().setName(f.name());
+      if (f.kind() == FeatureKind.ID) {
+        input.setType(InputType.ID).setCardinality(f.cardinality() + 1).setDefaultValue((long) f.cardinality());
+      } else {
+        input.setType(InputType.FLOAT).setDefaultValue(0f);
+      }
+      inputs.add(input.build());
+    }
+    List<TeacherHead> heads = new ArrayList<>();
+    for (TaskDef task : tasks) {
+      heads.add(TeacherHead.newBuilder().setName(task.name())
+          .setKind(task.kind() == TaskKind.BINARY ? HeadKind.BINARY_LOGIT : HeadKind.REGRESSION).build());
+    }
+    return TeacherSignature.newBuilder()
+        .setTeacherId(modelId)
+        .setContentHash("")
+        .setSourceDomain(domain)
+        .setInputs(inputs)
+        .setHeads(heads)
+        .build();
   }
 }

@@ -1,17 +1,14 @@
 package io.crossdistill.teacher.training;
 
+import io.crossdistill.datasets.FeatureScaling;
 import io.crossdistill.datasets.DomainSchema;
 import io.crossdistill.datasets.FeatureDef;
 import io.crossdistill.datasets.FeatureKind;
-import io.crossdistill.datasets.TaskDef;
-import io.crossdistill.datasets.TaskKind;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.mapper.Rule;
 import io.crossdistill.mapper.Transform;
 import io.crossdistill.v1.Example;
-import io.crossdistill.v1.HeadKind;
 import io.crossdistill.v1.InputType;
-import io.crossdistill.v1.TeacherHead;
 import io.crossdistill.v1.TeacherInput;
 import io.crossdistill.v1.TeacherSignature;
 import java.util.ArrayList;
@@ -28,32 +25,6 @@ import java.util.Set;
 public final class DomainSignatures {
 
   private DomainSignatures() {
-  }
-
-  /** The signature of a model over {@code schema}'s features and tasks (unsealed). */
-  public static TeacherSignature signature(String modelId, DomainSchema schema) {
-    List<TeacherInput> inputs = new ArrayList<>();
-    for (FeatureDef f : schema.features()) {
-      TeacherInput.Builder input = TeacherInput.newBuilder().setName(f.name());
-      if (f.kind() == FeatureKind.ID) {
-        input.setType(InputType.ID).setCardinality(f.cardinality() + 1).setDefaultValue((long) f.cardinality());
-      } else {
-        input.setType(InputType.FLOAT).setDefaultValue(0f);
-      }
-      inputs.add(input.build());
-    }
-    List<TeacherHead> heads = new ArrayList<>();
-    for (TaskDef task : schema.tasks()) {
-      heads.add(TeacherHead.newBuilder().setName(task.name())
-          .setKind(task.kind() == TaskKind.BINARY ? HeadKind.BINARY_LOGIT : HeadKind.REGRESSION).build());
-    }
-    return TeacherSignature.newBuilder()
-        .setTeacherId(modelId)
-        .setContentHash("")
-        .setSourceDomain(schema.domain())
-        .setInputs(inputs)
-        .setHeads(heads)
-        .build();
   }
 
   /** The model's own feature engineering: {@code schema}'s examples → its inputs, floats standardised. */

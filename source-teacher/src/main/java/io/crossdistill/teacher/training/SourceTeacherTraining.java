@@ -1,5 +1,6 @@
 package io.crossdistill.teacher.training;
 
+import io.crossdistill.datasets.FeatureScaling;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.Split;
 import io.crossdistill.mapper.CompiledMapper;
@@ -36,7 +37,7 @@ public record SourceTeacherTraining(TeacherSignature signature, FeatureScaling s
     try (ContainerReader<Example> in = data.open(Split.SOURCE_TRAIN)) {
       scaling = FeatureScaling.fit(data.source(), in);
     }
-    TeacherSignature signature = DomainSignatures.signature(teacherId, data.source());
+    TeacherSignature signature = data.source().modelSignature(teacherId);
     CompiledMapper mapper = FeatureMapping.compile(DomainSignatures.ownMapping(signature, data.source(), scaling),
         signature, Example.getClassSchema());
     List<String> heads = data.source().taskNames();

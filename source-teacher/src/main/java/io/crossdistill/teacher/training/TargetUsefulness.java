@@ -7,6 +7,7 @@ import io.crossdistill.aligner.TaskSource;
 import io.crossdistill.aligner.Transform;
 import java.util.HashMap;
 
+import io.crossdistill.datasets.FeatureScaling;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.DomainSchema;
 import io.crossdistill.datasets.Split;
@@ -93,7 +94,7 @@ public final class TargetUsefulness {
     try (ContainerReader<Example> in = data.open(Split.TARGET_TRAIN)) {
       targetScaling = FeatureScaling.fit(target, in);
     }
-    TeacherSignature student = DomainSignatures.signature("student", target);
+    TeacherSignature student = target.modelSignature("student");
     CompiledMapper own = FeatureMapping.compile(DomainSignatures.ownMapping(student, target, targetScaling), student,
         Example.getClassSchema());
     FeatureMappingSpec toTeacher = DomainSignatures.targetMapping(teacher, target, teacherScaling, sharedIds, idLookups);

@@ -7,6 +7,7 @@ import io.crossdistill.aligner.TaskAlignmentSpec;
 import io.crossdistill.aligner.TaskKind;
 import io.crossdistill.aligner.TaskSource;
 import io.crossdistill.aligner.Transform;
+import io.crossdistill.datasets.FeatureScaling;
 import io.crossdistill.datasets.AmazonRatingsConfig;
 import io.crossdistill.datasets.AmazonRatingsLoader;
 import io.crossdistill.datasets.CrossDomainData;
@@ -71,7 +72,7 @@ final class AmazonScenario implements DemoScenario {
   }
 
   @Override
-  public FeatureMappingSpec targetMapping(TeacherSignature teacher, SourceFeatureScaling scaling, CrossDomainData data) {
+  public FeatureMappingSpec targetMapping(TeacherSignature teacher, FeatureScaling scaling, CrossDomainData data) {
     List<Rule> rules = new ArrayList<>();
     for (TeacherInput input : teacher.getInputs()) {
       String name = input.getName();

@@ -1,6 +1,7 @@
 package io.crossdistill.student.demo;
 
 import io.crossdistill.aligner.TaskAlignmentSpec;
+import io.crossdistill.datasets.FeatureScaling;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.ProgressListener;
 import io.crossdistill.mapper.FeatureMappingSpec;
@@ -31,7 +32,7 @@ interface DemoScenario {
   DemoTeacher.Recipe teacherRecipe();
 
   /** The app team's mapping from target examples into the teacher's inputs. */
-  FeatureMappingSpec targetMapping(TeacherSignature teacher, SourceFeatureScaling scaling, CrossDomainData data);
+  FeatureMappingSpec targetMapping(TeacherSignature teacher, FeatureScaling scaling, CrossDomainData data);
 
   /** The app team's alignment of teacher heads to target tasks (before fitting). */
   TaskAlignmentSpec alignment();

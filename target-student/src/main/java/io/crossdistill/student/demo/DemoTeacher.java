@@ -1,12 +1,11 @@
 package io.crossdistill.student.demo;
 
+import io.crossdistill.datasets.FeatureScaling;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.DomainSchema;
 import io.crossdistill.datasets.FeatureDef;
 import io.crossdistill.datasets.FeatureKind;
 import io.crossdistill.datasets.Split;
-import io.crossdistill.datasets.TaskDef;
-import io.crossdistill.datasets.TaskKind;
 import io.crossdistill.mapper.CompiledMapper;
 import io.crossdistill.mapper.FeatureMapping;
 import io.crossdistill.mapper.FeatureMappingSpec;
@@ -20,11 +19,7 @@ import io.crossdistill.models.TrainingReport;
 import io.crossdistill.schemas.ContainerReader;
 import io.crossdistill.schemas.ContentHash;
 import io.crossdistill.v1.Example;
-import io.crossdistill.v1.HeadKind;
-import io.crossdistill.v1.InputType;
 import io.crossdistill.v1.Provenance;
-import io.crossdistill.v1.TeacherHead;
-import io.crossdistill.v1.TeacherInput;
 import io.crossdistill.v1.TeacherSignature;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,17 +44,17 @@ final class DemoTeacher {
   }
 
   /** A trained, sealed teacher and what it took. */
-  record Trained(TeacherSignature signature, SourceFeatureScaling scaling, long parameters, TrainingReport report) {
+  record Trained(TeacherSignature signature, FeatureScaling scaling, long parameters, TrainingReport report) {
   }
 
   static Trained train(CrossDomainData data, Recipe recipe, Path artifactDir, TrainingListener listener,
       java.util.function.Consumer<String> log) {
     DomainSchema source = data.source();
-    SourceFeatureScaling scaling;
+    FeatureScaling scaling;
     try (ContainerReader<Example> train = data.open(Split.SOURCE_TRAIN)) {
-      scaling = SourceFeatureScaling.fit(source, train);
+      scaling = FeatureScaling.fit(source, train);
     }
-    TeacherSignature unsealed = signature(recipe.teacherId(), source, "");
+    TeacherSignature unsealed = source.modelSignature(recipe.teacherId());
     FeatureMappingSpec sourceMapping = sourceMapping(unsealed, source, scaling);
     CompiledMapper mapper = FeatureMapping.compile(sourceMapping, unsealed, Example.getClassSchema());
     List<String> heads = source.taskNames();
@@ -88,34 +83,8 @@ final class DemoTeacher {
     return new Trained(trained.signature(), scaling, trained.parameters(), trained.report());
   }
 
-  /** The teacher's signature: every source feature, ids with one extra unknown id as their default. */
-  static TeacherSignature signature(String teacherId, DomainSchema source, String contentHash) {
-    List<TeacherInput> inputs = new ArrayList<>();
-    for (FeatureDef f : source.features()) {
-      TeacherInput.Builder input = TeacherInput.newBuilder().setName(f.name());
-      if (f.kind() == FeatureKind.ID) {
-        input.setType(InputType.ID).setCardinality(f.cardinality() + 1).setDefaultValue((long) f.cardinality());
-      } else {
-        input.setType(InputType.FLOAT).setDefaultValue(0f);
-      }
-      inputs.add(input.build());
-    }
-    List<TeacherHead> heads = new ArrayList<>();
-    for (TaskDef task : source.tasks()) {
-      heads.add(TeacherHead.newBuilder().setName(task.name())
-          .setKind(task.kind() == TaskKind.BINARY ? HeadKind.BINARY_LOGIT : HeadKind.REGRESSION).build());
-    }
-    return TeacherSignature.newBuilder()
-        .setTeacherId(teacherId)
-        .setContentHash(contentHash)
-        .setSourceDomain(source.domain())
-        .setInputs(inputs)
-        .setHeads(heads)
-        .build();
-  }
-
   /** The teacher's own feature engineering as a mapping: source examples → teacher inputs. */
-  static FeatureMappingSpec sourceMapping(TeacherSignature signature, DomainSchema source, SourceFeatureScaling scaling) {
+  static FeatureMappingSpec sourceMapping(TeacherSignature signature, DomainSchema source, FeatureScaling scaling) {
     List<Rule> rules = new ArrayList<>();
     for (FeatureDef f : source.features()) {
       rules.add(f.kind() == FeatureKind.ID

@@ -7,6 +7,7 @@ import io.crossdistill.aligner.TaskAlignmentSpec;
 import io.crossdistill.aligner.TaskKind;
 import io.crossdistill.aligner.TaskSource;
 import io.crossdistill.aligner.Transform;
+import io.crossdistill.datasets.FeatureScaling;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.CrossDomainSimulator;
 import io.crossdistill.datasets.FeatureDef;
@@ -86,7 +87,7 @@ final class SimulatorScenario implements DemoScenario {
   }
 
   @Override
-  public FeatureMappingSpec targetMapping(TeacherSignature teacher, SourceFeatureScaling scaling, CrossDomainData data) {
+  public FeatureMappingSpec targetMapping(TeacherSignature teacher, FeatureScaling scaling, CrossDomainData data) {
     List<Rule> rules = new ArrayList<>();
     long unknownGenre = data.source().feature("genre").map(FeatureDef::cardinality).orElseThrow();
     for (TeacherInput input : teacher.getInputs()) {

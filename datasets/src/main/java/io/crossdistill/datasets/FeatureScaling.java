@@ -1,8 +1,5 @@
-package io.crossdistill.teacher.training;
+package io.crossdistill.datasets;
 
-import io.crossdistill.datasets.DomainSchema;
-import io.crossdistill.datasets.FeatureDef;
-import io.crossdistill.datasets.FeatureKind;
 import io.crossdistill.v1.Example;
 import java.util.LinkedHashMap;
 import java.util.Map;
