@@ -24,10 +24,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code crossdistill demo}: the whole pipeline end to end, with a side-by-side result table. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {
-        "Trains a teacher on the source domain, maps target examples into its inputs, labels them with the",
-        "unchanged teacher, trains a control and a distilled student and prints teacher zero-shot, control and",
-        "distilled side by side on the target test split. Without --data it runs on the seeded simulator."})
+    description = "Trains a teacher on the source domain, maps target examples into its inputs, labels them with "
+        + "the unchanged teacher (through the teacher service unless --in-process), trains a control and a distilled "
+        + "student and prints teacher zero-shot, control and distilled side by side on the target test split. "
+        + "Without --data it runs on the seeded simulator.")
 public final class DemoCommand implements Callable<Integer> {
 
   @Spec
