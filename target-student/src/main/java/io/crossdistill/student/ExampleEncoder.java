@@ -5,7 +5,7 @@ import io.crossdistill.datasets.FeatureDef;
 import io.crossdistill.datasets.FeatureKind;
 import io.crossdistill.models.IdInput;
 import io.crossdistill.models.TabularData;
-import io.crossdistill.student.internal.Growable;
+import io.crossdistill.models.Growable;
 import io.crossdistill.v1.Example;
 import java.util.ArrayList;
 import java.util.BitSet;

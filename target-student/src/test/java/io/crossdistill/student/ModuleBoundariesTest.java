@@ -15,13 +15,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module rules of DESIGN.md, checked over every module's sources: only models/ imports DJL, only
- * source-teacher/ imports Quarkus, and no library reaches into another module's internal package.
+ * source-teacher/ imports Quarkus, nothing depends on the demo, and no module reaches into another
+ * module's internal package (so target-student, for one, uses only the mapper's and the aligner's
+ * public APIs).
  */
 class ModuleBoundariesTest {
 
   private static final Path ROOT = Paths.get("..").toAbsolutePath().normalize();
   private static final Pattern DJL = Pattern.compile("^import\\s+(static\\s+)?ai\\.djl\\.", Pattern.MULTILINE);
   private static final Pattern QUARKUS = Pattern.compile("^import\\s+(static\\s+)?io\\.quarkus\\.", Pattern.MULTILINE);
+  private static final Pattern DEMO = Pattern.compile("^import\\s+(static\\s+)?io\\.crossdistill\\.demo[.;]",
+      Pattern.MULTILINE);
   private static final Pattern INTERNAL = Pattern.compile(
       "^import\\s+(static\\s+)?io\\.crossdistill\\.(\\w+)\\.internal\\.", Pattern.MULTILINE);
 
@@ -34,6 +38,11 @@ class ModuleBoundariesTest {
   void onlyTheSourceTeacherModule_importsQuarkus() {
     assertThat(violations(QUARKUS, "source-teacher")).as("files outside source-teacher/ that import io.quarkus")
         .isEmpty();
+  }
+
+  @Test
+  void onlyTheDemoModule_importsTheDemo() {
+    assertThat(violations(DEMO, "demo")).as("files outside demo/ that import io.crossdistill.demo").isEmpty();
   }
 
   @Test
@@ -55,7 +64,8 @@ class ModuleBoundariesTest {
   @Test
   void theScan_seesTheSourcesOfEveryModule() {
     assertThat(javaSources()).extracting(p -> ROOT.relativize(p).getName(0).toString())
-        .contains("schemas", "datasets", "feature-mapper", "task-aligner", "models", "target-student");
+        .contains("schemas", "datasets", "feature-mapper", "task-aligner", "models", "labelling",
+            "source-teacher", "target-student", "demo");
   }
 
   private static List<String> violations(Pattern pattern, String allowedModule) {

@@ -1,0 +1,30 @@
+package io.crossdistill.labelling;
+
+import io.crossdistill.aligner.AlignedTask;
+import io.crossdistill.v1.Provenance;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * Reads one label set — the aligned teacher labels of a run's target examples — whatever stores it:
+ * rows keyed by example id, the aligned columns those rows hold, and the provenance of the labels.
+ * Students read their teacher labels through it, so the file layout can change behind it.
+ * {@link AvroLabelFiles#reader} reads the Avro label files that {@link TeacherLabels} writes.
+ */
+public interface LabelSetReader {
+
+  /** The aligned columns, in the order of each row's values. */
+  List<AlignedTask> columns();
+
+  /** The provenance the set's labels carry; empty for a set without labels. */
+  Optional<Provenance> provenance();
+
+  /**
+   * Streams every label of the set once, in stored order, as its example id and its values in
+   * {@link #columns()} order. The values array is reused between rows: copy what you keep.
+   *
+   * @throws IllegalStateException when a stored label does not fit the columns
+   */
+  void forEachRow(BiConsumer<String, float[]> row);
+}

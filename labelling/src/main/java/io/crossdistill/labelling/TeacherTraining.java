@@ -1,0 +1,118 @@
+package io.crossdistill.labelling;
+
+import io.crossdistill.datasets.FeatureScaling;
+import io.crossdistill.datasets.CrossDomainData;
+import io.crossdistill.datasets.DomainSchema;
+import io.crossdistill.datasets.FeatureDef;
+import io.crossdistill.datasets.FeatureKind;
+import io.crossdistill.datasets.Split;
+import io.crossdistill.mapper.CompiledMapper;
+import io.crossdistill.mapper.FeatureMapping;
+import io.crossdistill.mapper.FeatureMappingSpec;
+import io.crossdistill.mapper.Rule;
+import io.crossdistill.mapper.Transform;
+import io.crossdistill.models.ReferenceTeacher;
+import io.crossdistill.models.TeacherRecipe;
+import io.crossdistill.models.TrainingConfig;
+import io.crossdistill.models.TrainingListener;
+import io.crossdistill.models.TrainingReport;
+import io.crossdistill.schemas.ContainerReader;
+import io.crossdistill.schemas.ContentHash;
+import io.crossdistill.v1.Example;
+import io.crossdistill.v1.Provenance;
+import io.crossdistill.v1.TeacherSignature;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains the reference teacher of a {@link CrossDomainData} on its source domain only (never a target
+ * example) and writes it as a teacher artifact. Its inputs are the source features, floats standardised (the teacher's feature engineering, written
+ * as a source→teacher feature mapping) and ids with one extra "unknown" id that is also the input's
+ * default; during training 5% of ids are replaced by the unknown id so that a defaulted input means
+ * "an average one" to the teacher rather than an untrained embedding.
+ */
+public final class TeacherTraining {
+
+  /** Share of the training ids replaced by the unknown id. */
+  static final float ID_DROPOUT = 0.05f;
+
+  private TeacherTraining() {
+  }
+
+  /**
+   * Sizes and training settings of the teacher.
+   *
+   * @param teacherId the id the teacher's signature carries
+   * @param embeddingDim width of every id embedding
+   * @param hiddenWidths widths of the shared hidden layers
+   * @param training optimiser, epochs, batch size and seed
+   */
+  public record Recipe(String teacherId, int embeddingDim, List<Integer> hiddenWidths, TrainingConfig training) {
+  }
+
+  /**
+   * A trained, sealed teacher and what it took.
+   *
+   * @param signature the sealed signature (with the artifact's content hash)
+   * @param scaling the standardisation of the source floats the teacher was trained with
+   * @param parameters number of trained parameters
+   * @param report epochs, losses and wall time of the training
+   */
+  public record Trained(TeacherSignature signature, FeatureScaling scaling, long parameters, TrainingReport report) {
+  }
+
+  /**
+   * Trains a teacher on {@code data}'s source training split (validation split for early stopping) and
+   * writes it to {@code artifactDir}; {@code listener} follows the steps, {@code log} gets a few lines.
+   */
+  public static Trained train(CrossDomainData data, Recipe recipe, Path artifactDir, TrainingListener listener,
+      java.util.function.Consumer<String> log) {
+    DomainSchema source = data.source();
+    FeatureScaling scaling;
+    try (ContainerReader<Example> train = data.open(Split.SOURCE_TRAIN)) {
+      scaling = FeatureScaling.fit(source, train);
+    }
+    TeacherSignature unsealed = source.modelSignature(recipe.teacherId());
+    FeatureMappingSpec sourceMapping = sourceMapping(unsealed, source, scaling);
+    CompiledMapper mapper = FeatureMapping.compile(sourceMapping, unsealed, Example.getClassSchema());
+    List<String> heads = source.taskNames();
+    MappedTable train;
+    MappedTable valid;
+    try (ContainerReader<Example> in = data.open(Split.SOURCE_TRAIN)) {
+      train = MappedTable.map(mapper, in, heads, n -> { });
+    }
+    try (ContainerReader<Example> in = data.open(Split.SOURCE_VALID)) {
+      valid = MappedTable.map(mapper, in, heads, n -> { });
+    }
+    if (!train.rejected().isEmpty()) {
+      log.accept("teacher: " + train.rejected().size() + " source training records rejected, first: "
+          + train.rejected().get(0).getErrors());
+    }
+    log.accept(String.format("teacher: training on %,d source rows (%,d for early stopping), heads %s",
+        train.data().rows(), valid.data().rows(), heads));
+    TeacherRecipe family = new TeacherRecipe(recipe.embeddingDim(), recipe.hiddenWidths(), recipe.training(),
+        ID_DROPOUT);
+    ReferenceTeacher.Trained trained = ReferenceTeacher.train(unsealed, train.data(), valid.data(), family,
+        artifactDir, Provenance.newBuilder()
+            .setTeacherId(recipe.teacherId())
+            .setInputDataHash(ContentHash.ofFile(data.path(Split.SOURCE_TRAIN)))
+            .setProducer("crossdistill demo")
+            .build(), listener);
+    return new Trained(trained.signature(), scaling, trained.parameters(), trained.report());
+  }
+
+  /** The teacher's own feature engineering as a mapping: source examples → teacher inputs. */
+  static FeatureMappingSpec sourceMapping(TeacherSignature signature, DomainSchema source, FeatureScaling scaling) {
+    List<Rule> rules = new ArrayList<>();
+    for (FeatureDef f : source.features()) {
+      rules.add(f.kind() == FeatureKind.ID
+          ? Rule.from(f.name(), "/idFeatures/" + f.name())
+          : Rule.from(f.name(), "/floatFeatures/" + f.name(),
+              new Transform.Standardize(scaling.mean(f.name()), scaling.std(f.name()))));
+    }
+    return new FeatureMappingSpec(source.domain() + "-to-teacher", 1, Example.getClassSchema().getFullName(),
+        new FeatureMappingSpec.TeacherRef(signature.getTeacherId(), signature.getContentHash()),
+        FeatureMappingSpec.DEFAULT_RECORD_ID_FIELD, rules);
+  }
+}
