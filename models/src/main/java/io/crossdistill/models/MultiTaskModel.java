@@ -130,6 +130,42 @@ public final class MultiTaskModel implements AutoCloseable {
   }
 
   /**
+   * The trunk's output for every row, {@code rows × trunkOutputWidth} row-major: the representation
+   * every head reads (the penultimate layer). A teacher's representation of a target user can be stored
+   * once and looked up as a student input, so serving never calls the teacher.
+   *
+   * @throws IllegalArgumentException when the table's widths do not fit the network
+   */
+  public float[] represent(TabularData data) {
+    if (data.numericWidth() != config.numericWidth() || data.idCount() != config.idCount()) {
+      throw new IllegalArgumentException("data does not fit the network: numericWidth " + data.numericWidth()
+          + " (network " + config.numericWidth() + "), idCount " + data.idCount() + " (network " + config.idCount() + ")");
+    }
+    checkOpen();
+    float[] out = new float[data.rows() * config.trunkOutputWidth()];
+    io.crossdistill.models.internal.BatchPredictor.represent(config, parameters, manager, data.numericData(),
+        data.idData(), data.rows(), out);
+    return out;
+  }
+
+  /**
+   * The embedding table of one id input, {@code cardinality × embeddingDim} row-major: row {@code i} is
+   * the network's learned vector for id {@code i}.
+   *
+   * @throws IllegalArgumentException when the network has no id input of that name
+   */
+  public float[] embeddingTable(String idInput) {
+    checkOpen();
+    for (int i = 0; i < config.idInputs().size(); i++) {
+      if (config.idInputs().get(i).name().equals(idInput)) {
+        return parameters.embedding(i).toFloatArray();
+      }
+    }
+    throw new IllegalArgumentException("no id input '" + idInput + "' (inputs: "
+        + config.idInputs().stream().map(IdInput::name).toList() + ")");
+  }
+
+  /**
    * The model's weighted multi-task loss on a labelled table, as training defines it (each head's loss
    * averaged over its labelled rows, weighted, summed): the quantity early stopping minimizes.
    *
@@ -172,6 +208,25 @@ public final class MultiTaskModel implements AutoCloseable {
       throw new IllegalArgumentException("batch does not fit the network: " + String.join("; ", problems));
     }
     run(batch.numeric(), batch.ids(), batch.size(), out);
+  }
+
+  /**
+   * Sets every head's bias, e.g. to the log-odds of a binary task's label prior and the mean of a
+   * regression target, so training starts from the prior instead of spending its first epochs finding it.
+   *
+   * @param biases one value per head, in head order
+   * @throws IllegalArgumentException when the count does not match or a value is not finite
+   */
+  public void setHeadBiases(float[] biases) {
+    if (biases.length != config.headCount()) {
+      throw new IllegalArgumentException(biases.length + " head biases for " + config.headCount() + " heads");
+    }
+    for (int i = 0; i < biases.length; i++) {
+      if (!Float.isFinite(biases[i])) {
+        throw new IllegalArgumentException("head bias " + i + " (" + config.heads().get(i).name() + ") is " + biases[i]);
+      }
+    }
+    parameters().headBias().set(biases);
   }
 
   /**

@@ -29,10 +29,12 @@ public final class ExampleEncoder {
   private final float[] mean;
   private final float[] std;
   private final BitSet[] seenIds;
+  private final List<FeatureLookup> lookups;
 
   private ExampleEncoder(List<FeatureDef> floats, List<FeatureDef> ids, List<String> tasks, float[] mean, float[] std,
-      BitSet[] seenIds) {
+      BitSet[] seenIds, List<FeatureLookup> lookups) {
     this.seenIds = seenIds;
+    this.lookups = List.copyOf(lookups);
     this.floats = floats;
     this.ids = ids;
     this.tasks = List.copyOf(tasks);
@@ -85,23 +87,42 @@ public final class ExampleEncoder {
       mean[i] = (float) m;
       std[i] = (float) (var > 1e-12 ? Math.sqrt(var) : 1.0);
     }
-    return new ExampleEncoder(List.copyOf(floats), List.copyOf(ids), tasks, mean, std, seen);
+    return new ExampleEncoder(List.copyOf(floats), List.copyOf(ids), tasks, mean, std, seen, List.of());
+  }
+
+  /**
+   * This encoder with one more input: the vector {@code lookup} holds for each example's raw id (its
+   * default for ids it does not hold), appended after the other numeric columns.
+   */
+  public ExampleEncoder withLookup(FeatureLookup lookup) {
+    if (ids.stream().noneMatch(f -> f.name().equals(lookup.idFeature()))) {
+      throw new IllegalArgumentException("lookup keyed by '" + lookup.idFeature() + "', which is not an id feature ("
+          + ids.stream().map(FeatureDef::name).toList() + ")");
+    }
+    List<FeatureLookup> more = new ArrayList<>(lookups);
+    more.add(lookup);
+    return new ExampleEncoder(floats, ids, tasks, mean, std, seenIds, more);
   }
 
   /** Encodes examples (streamed once) into a table with one target column per task. */
   public EncodedExamples encode(Iterable<Example> examples) {
-    int width = floats.size();
+    int width = numericWidth();
     Growable.Floats numeric = new Growable.Floats(1 << 16);
     Growable.Longs idValues = new Growable.Longs(1 << 16);
     Growable.Floats targets = new Growable.Floats(1 << 16);
     List<String> exampleIds = new ArrayList<>();
     for (Example e : examples) {
       Map<String, Float> values = e.getFloatFeatures();
-      for (int i = 0; i < width; i++) {
+      for (int i = 0; i < floats.size(); i++) {
         Float v = values.get(floats.get(i).name());
         numeric.add(v == null || !Float.isFinite(v) ? 0f : (v - mean[i]) / std[i]);
       }
       Map<String, Long> idMap = e.getIdFeatures();
+      for (FeatureLookup lookup : lookups) {
+        for (float x : lookup.vector(idMap.get(lookup.idFeature()))) {
+          numeric.add(x);
+        }
+      }
       for (int i = 0; i < ids.size(); i++) {
         FeatureDef f = ids.get(i);
         Long v = idMap.get(f.name());
@@ -145,7 +166,7 @@ public final class ExampleEncoder {
 
   /** Number of numeric columns. */
   public int numericWidth() {
-    return floats.size();
+    return floats.size() + lookups.stream().mapToInt(FeatureLookup::dimension).sum();
   }
 
   /** The tasks, one target column each. */

@@ -35,4 +35,22 @@ public final class BatchPredictor {
       }
     }
   }
+
+  /**
+   * Writes the trunk outputs (the representation the heads read) of rows {@code 0..rows-1} into
+   * {@code out} ({@code rows × trunkOutputWidth}).
+   */
+  public static void represent(NetworkConfig config, NetworkParameters parameters, NDManager parent,
+      float[] numeric, long[] ids, int rows, float[] out) {
+    int width = config.trunkOutputWidth();
+    BatchBuffers buffers = new BatchBuffers(config, Math.max(1, Math.min(rows, DEFAULT_BATCH_ROWS)));
+    for (int first = 0; first < rows; first += buffers.capacity()) {
+      int count = Math.min(buffers.capacity(), rows - first);
+      buffers.copy(numeric, ids, first, count);
+      try (NDManager batch = parent.newSubManager()) {
+        NDArray trunk = ForwardPass.trunk(config, parameters, buffers.numericTensor(batch), buffers.idTensors(batch));
+        System.arraycopy(trunk.toFloatArray(), 0, out, first * width, count * width);
+      }
+    }
+  }
 }

@@ -25,6 +25,14 @@ public final class ForwardPass {
    * @param idColumns one {@code rows}-long int64 tensor per id input
    */
   public static NDArray forward(NetworkConfig config, NetworkParameters parameters, NDArray numeric, NDArray[] idColumns) {
+    return trunk(config, parameters, numeric, idColumns).matMul(parameters.headWeight()).add(parameters.headBias());
+  }
+
+  /**
+   * The trunk's output, the input of every head ({@code rows × trunkOutputWidth}): the network's
+   * representation of each row.
+   */
+  public static NDArray trunk(NetworkConfig config, NetworkParameters parameters, NDArray numeric, NDArray[] idColumns) {
     NDList parts = new NDList(1 + idColumns.length);
     if (numeric != null) {
       parts.add(numeric);
@@ -36,6 +44,6 @@ public final class ForwardPass {
     for (int layer = 0; layer < config.hiddenWidths().size(); layer++) {
       x = Activation.relu(x.matMul(parameters.layerWeight(layer)).add(parameters.layerBias(layer)));
     }
-    return x.matMul(parameters.headWeight()).add(parameters.headBias());
+    return x;
   }
 }
