@@ -123,6 +123,112 @@ public final class Metrics {
     return rows.length == 0 ? Double.NaN : ece;
   }
 
+  /**
+   * Ranks {@code scores} once so that the AUC of any reweighting of the rows (a bootstrap resample,
+   * given as how many times each row was drawn) costs O(n) instead of a sort. Rows with a NaN label are
+   * left out, as in {@link #auc}; ties count one half, as there.
+   */
+  public static AucRanking aucRanking(float[] scores, float[] labels) {
+    int[] rows = labelledRows(scores, labels);
+    long[] keys = new long[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      float score = scores[rows[i]];
+      if (Float.isNaN(score)) {
+        throw new IllegalArgumentException("score of row " + rows[i] + " is NaN");
+      }
+      // the same order as Float.compare, as a signed int, so that one long sort orders rows by score
+      int bits = Float.floatToIntBits(score);
+      bits ^= (bits >> 31) & 0x7fffffff;
+      keys[i] = ((long) bits << 32) | rows[i];
+    }
+    Arrays.sort(keys);
+    int[] sortedRows = new int[rows.length];
+    boolean[] positive = new boolean[rows.length];
+    boolean[] tiedWithNext = new boolean[rows.length];
+    for (int i = 0; i < keys.length; i++) {
+      sortedRows[i] = (int) keys[i];
+      positive[i] = labels[sortedRows[i]] > 0.5f;
+      tiedWithNext[i] = i + 1 < keys.length && scores[(int) keys[i + 1]] == scores[sortedRows[i]];
+    }
+    return new AucRanking(scores.length, sortedRows, positive, tiedWithNext);
+  }
+
+  /**
+   * Rows sorted by score, from {@link #aucRanking}: {@link #auc(int[])} gives the AUC of the data set in
+   * which row r appears {@code multiplicity[r]} times. With every multiplicity 1 it equals
+   * {@link Metrics#auc} exactly (both divide the same whole number of half pairs by the same count).
+   */
+  public static final class AucRanking {
+
+    private final int rowCount;
+    private final int[] sortedRows;
+    private final boolean[] positive;
+    private final boolean[] tiedWithNext;
+
+    private AucRanking(int rowCount, int[] sortedRows, boolean[] positive, boolean[] tiedWithNext) {
+      this.rowCount = rowCount;
+      this.sortedRows = sortedRows;
+      this.positive = positive;
+      this.tiedWithNext = tiedWithNext;
+    }
+
+    /** The AUC with each row counted {@code multiplicity[row]} times; NaN when one class has no weight. */
+    public double auc(int[] multiplicity) {
+      if (multiplicity.length != rowCount) {
+        throw new IllegalArgumentException(multiplicity.length + " multiplicities for " + rowCount + " rows");
+      }
+      // twice the Mann-Whitney U, in whole numbers: a tie group adds pos * (2 * negatives below + neg)
+      long twiceU = 0;
+      long negativesBelow = 0;
+      long positives = 0;
+      long groupPositives = 0;
+      long groupNegatives = 0;
+      for (int i = 0; i < sortedRows.length; i++) {
+        int weight = multiplicity[sortedRows[i]];
+        if (positive[i]) {
+          groupPositives += weight;
+        } else {
+          groupNegatives += weight;
+        }
+        if (!tiedWithNext[i]) {
+          twiceU += groupPositives * (2 * negativesBelow + groupNegatives);
+          negativesBelow += groupNegatives;
+          positives += groupPositives;
+          groupPositives = 0;
+          groupNegatives = 0;
+        }
+      }
+      if (positives == 0 || negativesBelow == 0) {
+        return Double.NaN;
+      }
+      return twiceU / (2.0 * positives * negativesBelow);
+    }
+  }
+
+  /** {@link #r2} of the data set in which row r appears {@code multiplicity[r]} times. */
+  public static double r2(float[] predictions, float[] targets, int[] multiplicity) {
+    int[] rows = labelledRows(predictions, targets);
+    if (multiplicity.length != targets.length) {
+      throw new IllegalArgumentException(multiplicity.length + " multiplicities for " + targets.length + " rows");
+    }
+    double weight = 0;
+    double mean = 0;
+    for (int r : rows) {
+      weight += multiplicity[r];
+      mean += (double) multiplicity[r] * targets[r];
+    }
+    mean /= weight;
+    double residual = 0;
+    double total = 0;
+    for (int r : rows) {
+      double d = (double) predictions[r] - targets[r];
+      double t = targets[r] - mean;
+      residual += multiplicity[r] * d * d;
+      total += multiplicity[r] * t * t;
+    }
+    return total == 0 ? Double.NaN : 1 - residual / total;
+  }
+
   /** The logistic function, stable for large |x|. */
   public static double sigmoid(double x) {
     return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
