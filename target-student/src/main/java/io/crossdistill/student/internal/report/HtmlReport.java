@@ -54,7 +54,7 @@ final class HtmlReport {
     comparisons(h);
     metrics(h);
     ReportCharts charts = new ReportCharts(summary);
-    chartSection(h, "Test metrics per variant", charts.metricBars());
+    chartSection(h, "Test metrics per variant", charts.metricLines());
     chartSection(h, "Lift over the baseline against the share of target data", charts.lift(result.comparisons()));
     chartSection(h, "Learning curves", charts.learningCurves(result.runs()));
     chartSection(h, "Calibration (reliability diagrams)", charts.calibration());

@@ -13,14 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The report's charts: learning curves, headline metric per variant and fraction, lift over the
+ * The report's charts: learning curves, headline metric per variant against the share of target data, lift over the
  * baseline against the share of target data, and reliability diagrams. Each comes back as an embedded
  * PNG with its alternative text; a chart with nothing to draw is left out.
  */
@@ -65,40 +63,31 @@ final class ReportCharts {
     return out;
   }
 
-  /** Headline metric (AUC or R²) per fraction, one bar per variant, mean ± std over the seeds. */
-  List<ChartImage> metricBars() throws IOException {
+  /** Headline metric (AUC or R²) against the share of target data, mean ± std over seeds, a line per variant. */
+  List<ChartImage> metricLines() throws IOException {
     List<ChartImage> out = new ArrayList<>();
-    List<String> categories = summary.fractions().stream().map(VerdictText::percent).toList();
     for (TaskDef task : summary.tasks()) {
       String metric = TaskMetrics.headlineName(task.kind());
       String label = TaskMetrics.names(task.kind()).get(metric);
-      CategoryChart chart = new CategoryChartBuilder().width(ChartImage.WIDTH).height(ChartImage.HEIGHT)
-          .title(task.name() + ": test " + label + " (mean ± std over seeds)")
-          .xAxisTitle("share of target training data (%)").yAxisTitle(label + " on the test split (0–1)").build();
-      ChartImage.style(chart.getStyler());
-      chart.getStyler().setErrorBarsColorSeriesColor(true);
-      chart.getStyler().setOverlapped(false);
-      double low = Double.POSITIVE_INFINITY;
+      XYChart chart = ChartImage.xyChart(task.name() + ": test " + label + " (mean ± std over seeds)",
+          "share of target training data (%)", label + " on the test split (0–1)");
       for (String variant : summary.variants()) {
-        List<Double> means = new ArrayList<>();
-        List<Double> stds = new ArrayList<>();
+        List<double[]> points = new ArrayList<>();
         for (double fraction : summary.fractions()) {
           double[] values = summary.values(variant, fraction, task.name(), metric);
-          means.add(values.length == 0 ? null : SeedSummary.mean(values));
-          stds.add(values.length == 0 ? null : SeedSummary.std(values));
-          for (double v : values) {
-            low = Math.min(low, v);
+          if (values.length > 0) {
+            points.add(new double[] {fraction * 100, SeedSummary.mean(values), SeedSummary.std(values)});
           }
         }
-        if (means.stream().anyMatch(m -> m != null)) {
-          chart.addSeries(variant, categories, means, stds);
+        if (!points.isEmpty()) {
+          chart.addSeries(variant, points.stream().mapToDouble(p -> p[0]).toArray(),
+              points.stream().mapToDouble(p -> p[1]).toArray(), points.stream().mapToDouble(p -> p[2]).toArray());
         }
       }
       if (!chart.getSeriesMap().isEmpty()) {
-        // bars of AUCs all near 0.8 are unreadable from 0: start a little below the lowest value
-        chart.getStyler().setYAxisMin(Math.max(0, Math.floor((low - 0.05) * 20) / 20));
-        out.add(ChartImage.encode(chart, "Bar chart of the test " + label + " of task " + task.name()
-            + " per variant and share of target training data, with error bars of one standard deviation over seeds."));
+        out.add(ChartImage.encode(chart, "Line chart of the test " + label + " of task " + task.name()
+            + " against the share of target training data, one line per variant, with error bars of one standard "
+            + "deviation over seeds."));
       }
     }
     return out;
