@@ -143,14 +143,14 @@ public final class Metrics {
     }
     Arrays.sort(keys);
     int[] sortedRows = new int[rows.length];
-    boolean[] positive = new boolean[rows.length];
+    int[] positiveMask = new int[rows.length];
     boolean[] tiedWithNext = new boolean[rows.length];
     for (int i = 0; i < keys.length; i++) {
       sortedRows[i] = (int) keys[i];
-      positive[i] = labels[sortedRows[i]] > 0.5f;
+      positiveMask[i] = labels[sortedRows[i]] > 0.5f ? -1 : 0;
       tiedWithNext[i] = i + 1 < keys.length && scores[(int) keys[i + 1]] == scores[sortedRows[i]];
     }
-    return new AucRanking(scores.length, sortedRows, positive, tiedWithNext);
+    return new AucRanking(scores.length, sortedRows, positiveMask, tiedWithNext);
   }
 
   /**
@@ -162,13 +162,14 @@ public final class Metrics {
 
     private final int rowCount;
     private final int[] sortedRows;
-    private final boolean[] positive;
+    // -1 for a positive row, 0 for a negative one: the bootstrap's hot loop masks instead of branching
+    private final int[] positiveMask;
     private final boolean[] tiedWithNext;
 
-    private AucRanking(int rowCount, int[] sortedRows, boolean[] positive, boolean[] tiedWithNext) {
+    private AucRanking(int rowCount, int[] sortedRows, int[] positiveMask, boolean[] tiedWithNext) {
       this.rowCount = rowCount;
       this.sortedRows = sortedRows;
-      this.positive = positive;
+      this.positiveMask = positiveMask;
       this.tiedWithNext = tiedWithNext;
     }
 
@@ -185,11 +186,9 @@ public final class Metrics {
       long groupNegatives = 0;
       for (int i = 0; i < sortedRows.length; i++) {
         int weight = multiplicity[sortedRows[i]];
-        if (positive[i]) {
-          groupPositives += weight;
-        } else {
-          groupNegatives += weight;
-        }
+        int positiveWeight = weight & positiveMask[i];
+        groupPositives += positiveWeight;
+        groupNegatives += weight - positiveWeight;
         if (!tiedWithNext[i]) {
           twiceU += groupPositives * (2 * negativesBelow + groupNegatives);
           negativesBelow += groupNegatives;
@@ -207,25 +206,33 @@ public final class Metrics {
 
   /** {@link #r2} of the data set in which row r appears {@code multiplicity[r]} times. */
   public static double r2(float[] predictions, float[] targets, int[] multiplicity) {
-    int[] rows = labelledRows(predictions, targets);
-    if (multiplicity.length != targets.length) {
-      throw new IllegalArgumentException(multiplicity.length + " multiplicities for " + targets.length + " rows");
+    if (predictions.length != targets.length || multiplicity.length != targets.length) {
+      throw new IllegalArgumentException(predictions.length + " predictions, " + targets.length + " targets and "
+          + multiplicity.length + " multiplicities");
     }
+    // called once per bootstrap resample, so one pass without allocation: sums of the weighted targets
+    // (shifted by the first target, against cancellation) and of the weighted squared residuals
+    double shift = Double.NaN;
     double weight = 0;
-    double mean = 0;
-    for (int r : rows) {
-      weight += multiplicity[r];
-      mean += (double) multiplicity[r] * targets[r];
-    }
-    mean /= weight;
+    double sum = 0;
+    double sumOfSquares = 0;
     double residual = 0;
-    double total = 0;
-    for (int r : rows) {
-      double d = (double) predictions[r] - targets[r];
-      double t = targets[r] - mean;
-      residual += multiplicity[r] * d * d;
-      total += multiplicity[r] * t * t;
+    for (int r = 0; r < targets.length; r++) {
+      int w = multiplicity[r];
+      // no test of w == 0: a weightless row adds nothing, and the branch would be unpredictable
+      if (!Float.isNaN(targets[r])) {
+        if (Double.isNaN(shift)) {
+          shift = targets[r];
+        }
+        double t = targets[r] - shift;
+        double d = (double) predictions[r] - targets[r];
+        weight += w;
+        sum += w * t;
+        sumOfSquares += w * t * t;
+        residual += w * d * d;
+      }
     }
+    double total = sumOfSquares - sum * sum / weight;
     return total == 0 ? Double.NaN : 1 - residual / total;
   }
 

@@ -21,8 +21,8 @@ import org.knowm.xchart.style.Styler;
  */
 record ChartImage(String title, String alt, String dataUri) {
 
-  static final int WIDTH = 620;
-  static final int HEIGHT = 420;
+  static final int WIDTH = 600;
+  static final int HEIGHT = 400;
 
   static XYChart xyChart(String title, String xAxis, String yAxis) {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xAxis)

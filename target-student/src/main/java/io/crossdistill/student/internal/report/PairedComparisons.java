@@ -16,6 +16,7 @@ import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.inference.TTest;
 
@@ -28,6 +29,7 @@ import org.apache.commons.math3.stat.inference.TTest;
 public final class PairedComparisons {
 
   private static final double ALPHA = 0.05;
+  private static final int BLOCK = 64;
 
   private PairedComparisons() {
   }
@@ -86,12 +88,20 @@ public final class PairedComparisons {
     }
     List<double[]> values = new ArrayList<>(resampled.values());
     SplittableRandom random = new SplittableRandom(bootstrapSeed);
-    int[] multiplicity = new int[alignment.size()];
-    for (int b = 0; b < resamples; b++) {
-      alignment.draw(random, multiplicity);
-      for (int m = 0; m < metrics.size(); m++) {
-        values.get(m)[b] = metrics.get(m).evaluate(multiplicity);
+    // draws are made in order, a block at a time, and the runs evaluate a block in parallel: the result
+    // does not depend on the number of threads
+    int[][] block = new int[Math.min(BLOCK, resamples)][alignment.size()];
+    for (int start = 0; start < resamples; start += block.length) {
+      int size = Math.min(block.length, resamples - start);
+      for (int k = 0; k < size; k++) {
+        alignment.draw(random, block[k]);
       }
+      int first = start;
+      IntStream.range(0, metrics.size()).parallel().forEach(m -> {
+        for (int k = 0; k < size; k++) {
+          values.get(m)[first + k] = metrics.get(m).evaluate(block[k]);
+        }
+      });
     }
     List<Comparison> out = new ArrayList<>();
     for (Map.Entry<String, Map<Long, ModelRun>> v : paired.entrySet()) {
