@@ -131,8 +131,8 @@ public final class PairedComparisons {
       }
       i++;
     }
-    double mean = mean(differences);
-    double std = n < 2 ? Double.NaN : Math.sqrt(sumOfSquares(differences, mean) / (n - 1));
+    double mean = SeedSummary.mean(differences);
+    double std = n < 2 ? Double.NaN : SeedSummary.std(differences);
     OptionalDouble p = pValue(variantPoint, basePoint);
     double[] ci = interval(bootstrap);
     boolean excludesZero = ci[0] > 0 || ci[1] < 0;
@@ -174,21 +174,5 @@ public final class PairedComparisons {
 
   private static OptionalDouble headline(ModelRun run, TaskDef task) {
     return Optional.ofNullable(run.metrics().get(task.name())).map(TaskMetrics::headline).orElse(OptionalDouble.empty());
-  }
-
-  private static double mean(double[] values) {
-    double sum = 0;
-    for (double v : values) {
-      sum += v;
-    }
-    return sum / values.length;
-  }
-
-  private static double sumOfSquares(double[] values, double mean) {
-    double sum = 0;
-    for (double v : values) {
-      sum += (v - mean) * (v - mean);
-    }
-    return sum;
   }
 }

@@ -8,6 +8,7 @@ import io.crossdistill.student.Comparison;
 import io.crossdistill.student.ModelRun;
 import io.crossdistill.student.ScoredTask;
 import io.crossdistill.student.TaskMetrics;
+import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class ReportCharts {
 
   private static final int CALIBRATION_BINS = 10;
+  // Okabe-Ito colours, told apart by colour-blind readers too
+  private static final Color[] PALETTE = {new Color(0x00, 0x72, 0xB2), new Color(0xE6, 0x9F, 0x00),
+      new Color(0x00, 0x9E, 0x73), new Color(0xCC, 0x79, 0xA7), new Color(0xD5, 0x5E, 0x00),
+      new Color(0x56, 0xB4, 0xE9), new Color(0x00, 0x00, 0x00), new Color(0xF0, 0xE4, 0x42)};
 
   private final SeedSummary summary;
 
@@ -52,7 +57,7 @@ final class ReportCharts {
         if (!byEpoch.isEmpty()) {
           double[] x = byEpoch.keySet().stream().mapToDouble(Integer::doubleValue).toArray();
           double[] y = byEpoch.values().stream().mapToDouble(s -> s[0] / s[1]).toArray();
-          chart.addSeries(variant, x, y);
+          paint(chart.addSeries(variant, x, y), variant);
         }
       }
       if (!chart.getSeriesMap().isEmpty()) {
@@ -80,8 +85,8 @@ final class ReportCharts {
           }
         }
         if (!points.isEmpty()) {
-          chart.addSeries(variant, points.stream().mapToDouble(p -> p[0]).toArray(),
-              points.stream().mapToDouble(p -> p[1]).toArray(), points.stream().mapToDouble(p -> p[2]).toArray());
+          paint(chart.addSeries(variant, points.stream().mapToDouble(p -> p[0]).toArray(),
+              points.stream().mapToDouble(p -> p[1]).toArray(), points.stream().mapToDouble(p -> p[2]).toArray()), variant);
         }
       }
       if (!chart.getSeriesMap().isEmpty()) {
@@ -114,11 +119,11 @@ final class ReportCharts {
         double[] x = line.stream().mapToDouble(c -> c.fraction() * 100).toArray();
         double[] y = line.stream().mapToDouble(c -> c.meanDifference() * 100).toArray();
         double[] e = line.stream().mapToDouble(c -> Double.isNaN(c.std()) ? 0 : c.std() * 100).toArray();
-        chart.addSeries(variant, x, y, e);
+        paint(chart.addSeries(variant, x, y, e), variant);
       }
       XYSeries zero = chart.addSeries("no difference", range, new double[] {0, 0});
       zero.setMarker(SeriesMarkers.NONE);
-      zero.setLineColor(java.awt.Color.GRAY);
+      zero.setLineColor(Color.GRAY);
       out.add(ChartImage.encode(chart, "Line chart of the " + label + " difference between each variant and "
           + own.get(0).baseline() + " on task " + task.name() + " against the share of target training data, "
           + "with error bars of one standard deviation over seeds."));
@@ -139,12 +144,12 @@ final class ReportCharts {
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
         for (String variant : summary.variants()) {
           reliability(summary.runs(variant, fraction), task.name())
-              .ifPresent(bins -> chart.addSeries(variant, bins[0], bins[1]));
+              .ifPresent(bins -> paint(chart.addSeries(variant, bins[0], bins[1]), variant));
         }
         if (!chart.getSeriesMap().isEmpty()) {
           XYSeries diagonal = chart.addSeries("perfectly calibrated", new double[] {0, 1}, new double[] {0, 1});
           diagonal.setMarker(SeriesMarkers.NONE);
-          diagonal.setLineColor(java.awt.Color.GRAY);
+          diagonal.setLineColor(Color.GRAY);
           out.add(ChartImage.encode(chart, "Reliability diagram of task " + task.name() + " at "
               + VerdictText.percent(fraction) + " of target data: observed positive rate against mean predicted "
               + "probability in 10 equal-width bins, one line per variant, seeds pooled."));
@@ -187,6 +192,13 @@ final class ReportCharts {
     }
     return Optional.of(new double[][] {points.stream().mapToDouble(p -> p[0]).toArray(),
         points.stream().mapToDouble(p -> p[1]).toArray()});
+  }
+
+  /** The same colour for a variant in every chart, by its place in the result. */
+  private void paint(XYSeries series, String variant) {
+    Color colour = PALETTE[Math.max(0, summary.variants().indexOf(variant)) % PALETTE.length];
+    series.setLineColor(colour);
+    series.setMarkerColor(colour);
   }
 
   private static List<EpochLoss> curve(List<ModelRun> runs, String variant, double fraction, long seed) {
