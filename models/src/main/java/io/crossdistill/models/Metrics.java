@@ -123,6 +123,119 @@ public final class Metrics {
     return rows.length == 0 ? Double.NaN : ece;
   }
 
+  /**
+   * Ranks {@code scores} once so that the AUC of any reweighting of the rows (a bootstrap resample,
+   * given as how many times each row was drawn) costs O(n) instead of a sort. Rows with a NaN label are
+   * left out, as in {@link #auc}; ties count one half, as there.
+   */
+  public static AucRanking aucRanking(float[] scores, float[] labels) {
+    int[] rows = labelledRows(scores, labels);
+    long[] keys = new long[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      float score = scores[rows[i]];
+      if (Float.isNaN(score)) {
+        throw new IllegalArgumentException("score of row " + rows[i] + " is NaN");
+      }
+      // the same order as Float.compare, as a signed int, so that one long sort orders rows by score
+      int bits = Float.floatToIntBits(score);
+      bits ^= (bits >> 31) & 0x7fffffff;
+      keys[i] = ((long) bits << 32) | rows[i];
+    }
+    Arrays.sort(keys);
+    int[] sortedRows = new int[rows.length];
+    int[] positiveMask = new int[rows.length];
+    boolean[] tiedWithNext = new boolean[rows.length];
+    for (int i = 0; i < keys.length; i++) {
+      sortedRows[i] = (int) keys[i];
+      positiveMask[i] = labels[sortedRows[i]] > 0.5f ? -1 : 0;
+      tiedWithNext[i] = i + 1 < keys.length && scores[(int) keys[i + 1]] == scores[sortedRows[i]];
+    }
+    return new AucRanking(scores.length, sortedRows, positiveMask, tiedWithNext);
+  }
+
+  /**
+   * Rows sorted by score, from {@link #aucRanking}: {@link #auc(int[])} gives the AUC of the data set in
+   * which row r appears {@code multiplicity[r]} times. With every multiplicity 1 it equals
+   * {@link Metrics#auc} exactly (both divide the same whole number of half pairs by the same count).
+   */
+  public static final class AucRanking {
+
+    private final int rowCount;
+    private final int[] sortedRows;
+    // -1 for a positive row, 0 for a negative one: the bootstrap's hot loop masks instead of branching
+    private final int[] positiveMask;
+    private final boolean[] tiedWithNext;
+
+    private AucRanking(int rowCount, int[] sortedRows, int[] positiveMask, boolean[] tiedWithNext) {
+      this.rowCount = rowCount;
+      this.sortedRows = sortedRows;
+      this.positiveMask = positiveMask;
+      this.tiedWithNext = tiedWithNext;
+    }
+
+    /** The AUC with each row counted {@code multiplicity[row]} times; NaN when one class has no weight. */
+    public double auc(int[] multiplicity) {
+      if (multiplicity.length != rowCount) {
+        throw new IllegalArgumentException(multiplicity.length + " multiplicities for " + rowCount + " rows");
+      }
+      // twice the Mann-Whitney U, in whole numbers: a tie group adds pos * (2 * negatives below + neg)
+      long twiceU = 0;
+      long negativesBelow = 0;
+      long positives = 0;
+      long groupPositives = 0;
+      long groupNegatives = 0;
+      for (int i = 0; i < sortedRows.length; i++) {
+        int weight = multiplicity[sortedRows[i]];
+        int positiveWeight = weight & positiveMask[i];
+        groupPositives += positiveWeight;
+        groupNegatives += weight - positiveWeight;
+        if (!tiedWithNext[i]) {
+          twiceU += groupPositives * (2 * negativesBelow + groupNegatives);
+          negativesBelow += groupNegatives;
+          positives += groupPositives;
+          groupPositives = 0;
+          groupNegatives = 0;
+        }
+      }
+      if (positives == 0 || negativesBelow == 0) {
+        return Double.NaN;
+      }
+      return twiceU / (2.0 * positives * negativesBelow);
+    }
+  }
+
+  /** {@link #r2} of the data set in which row r appears {@code multiplicity[r]} times. */
+  public static double r2(float[] predictions, float[] targets, int[] multiplicity) {
+    if (predictions.length != targets.length || multiplicity.length != targets.length) {
+      throw new IllegalArgumentException(predictions.length + " predictions, " + targets.length + " targets and "
+          + multiplicity.length + " multiplicities");
+    }
+    // called once per bootstrap resample, so one pass without allocation: sums of the weighted targets
+    // (shifted by the first target, against cancellation) and of the weighted squared residuals
+    double shift = Double.NaN;
+    double weight = 0;
+    double sum = 0;
+    double sumOfSquares = 0;
+    double residual = 0;
+    for (int r = 0; r < targets.length; r++) {
+      int w = multiplicity[r];
+      // no test of w == 0: a weightless row adds nothing, and the branch would be unpredictable
+      if (!Float.isNaN(targets[r])) {
+        if (Double.isNaN(shift)) {
+          shift = targets[r];
+        }
+        double t = targets[r] - shift;
+        double d = (double) predictions[r] - targets[r];
+        weight += w;
+        sum += w * t;
+        sumOfSquares += w * t * t;
+        residual += w * d * d;
+      }
+    }
+    double total = sumOfSquares - sum * sum / weight;
+    return total == 0 ? Double.NaN : 1 - residual / total;
+  }
+
   /** The logistic function, stable for large |x|. */
   public static double sigmoid(double x) {
     return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));

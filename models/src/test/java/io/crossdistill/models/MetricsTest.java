@@ -68,4 +68,50 @@ class MetricsTest {
   void column_picksOneHeadOutOfRowMajorOutputs() {
     assertThat(Metrics.column(new float[] {1, 2, 3, 4, 5, 6}, 2, 1)).containsExactly(2, 4, 6);
   }
+
+  @Test
+  void aucRanking_withEveryMultiplicityOne_equalsAucExactly() {
+    float[] scores = {0.5f, 0.5f, 0.9f, 0.2f, 0.2f, 0.7f, 0.99f, 0.1f};
+    float[] labels = {1, 0, 1, 0, 1, NAN, 0, 1};
+    int[] ones = {1, 1, 1, 1, 1, 1, 1, 1};
+    assertThat(Metrics.aucRanking(scores, labels).auc(ones)).isEqualTo(Metrics.auc(scores, labels));
+  }
+
+  @Test
+  void aucRanking_withMultiplicities_equalsAucOfTheRowsDuplicatedByHand() {
+    float[] scores = {0.5f, 0.5f, 0.9f, 0.2f, 0.3f};
+    float[] labels = {1, 0, 1, 0, 1};
+    int[] multiplicity = {2, 0, 1, 3, 1};
+    // row 0 twice, row 1 dropped, row 3 three times
+    float[] expandedScores = {0.5f, 0.5f, 0.9f, 0.2f, 0.2f, 0.2f, 0.3f};
+    float[] expandedLabels = {1, 1, 1, 0, 0, 0, 1};
+    assertThat(Metrics.aucRanking(scores, labels).auc(multiplicity))
+        .isEqualTo(Metrics.auc(expandedScores, expandedLabels));
+  }
+
+  @Test
+  void aucRanking_withTiesAcrossClassesAndDuplicates_equalsAucOfTheExpandedRows() {
+    float[] scores = {1, 1, 1, 2, 2};
+    float[] labels = {1, 0, 0, 1, 0};
+    int[] multiplicity = {3, 1, 2, 1, 2};
+    float[] expandedScores = {1, 1, 1, 1, 1, 1, 2, 2, 2};
+    float[] expandedLabels = {1, 1, 1, 0, 0, 0, 1, 0, 0};
+    assertThat(Metrics.aucRanking(scores, labels).auc(multiplicity))
+        .isEqualTo(Metrics.auc(expandedScores, expandedLabels));
+  }
+
+  @Test
+  void aucRanking_whenOneClassHasNoWeight_isNaN() {
+    assertThat(Metrics.aucRanking(new float[] {0.1f, 0.9f}, new float[] {0, 1}).auc(new int[] {3, 0})).isNaN();
+  }
+
+  @Test
+  void r2WithMultiplicities_equalsR2OfTheRowsDuplicatedByHand() {
+    float[] predictions = {1, 2, 3, 6};
+    float[] targets = {1, 2.5f, 3, 4};
+    assertThat(Metrics.r2(predictions, targets, new int[] {1, 1, 1, 1}))
+        .isCloseTo(Metrics.r2(predictions, targets), within(1e-12));
+    assertThat(Metrics.r2(predictions, targets, new int[] {0, 2, 1, 3}))
+        .isCloseTo(Metrics.r2(new float[] {2, 2, 3, 6, 6, 6}, new float[] {2.5f, 2.5f, 3, 4, 4, 4}), within(1e-12));
+  }
 }
