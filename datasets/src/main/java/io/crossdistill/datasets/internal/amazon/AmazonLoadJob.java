@@ -29,6 +29,9 @@ public final class AmazonLoadJob {
   public static final String MUSIC_TRAIN_FILE = "music.train.rating";
   public static final String MUSIC_VALID_FILE = "music.valid.rating";
   public static final String MUSIC_TEST_FILE = "music.test.rating";
+  /** Files of the layout that this loader does not read (train + valid); the ratings world writes them too. */
+  public static final String CROSS_TRAINFULL_FILE = "music_movie.trainfull.rating";
+  public static final String MUSIC_TRAINFULL_FILE = "music.trainfull.rating";
 
   private static final String SALT = "amazon-movie-music";
 
