@@ -31,9 +31,23 @@ public final class InProcessLabelling implements Labelling {
 
   private final TeacherArtifact teacher;
   private final Consumer<String> log;
+  private final double fitFraction;
 
   /** Labels with {@code teacher} (opened by the caller, who closes it), reporting the fit to {@code log}. */
   public InProcessLabelling(TeacherArtifact teacher, Consumer<String> log) {
+    this(teacher, Labelling.FIT_SAMPLE_FRACTION, log);
+  }
+
+  /**
+   * Labelling whose alignment is fitted on {@code fitFraction} of the training rows (1 = all of them:
+   * the alignment then adapts the teacher's labels to everything the target knows, as a student
+   * adapter does).
+   */
+  public InProcessLabelling(TeacherArtifact teacher, double fitFraction, Consumer<String> log) {
+    if (!(fitFraction > 0 && fitFraction <= 1)) {
+      throw new IllegalArgumentException("fitFraction must be in (0, 1], got " + fitFraction);
+    }
+    this.fitFraction = fitFraction;
     this.teacher = teacher;
     this.log = log;
   }
@@ -59,7 +73,7 @@ public final class InProcessLabelling implements Labelling {
         .setMappingVersion(mapping.version())
         .setAlignmentName(fitted.spec().name())
         .setAlignmentVersion(fitted.spec().version())
-        .setHyperParameters(new TreeMap<>(Map.of("fitSampleFraction", Double.toString(Labelling.FIT_SAMPLE_FRACTION))))
+        .setHyperParameters(new TreeMap<>(Map.of("fitSampleFraction", Double.toString(fitFraction))))
         .setSeed(seed)
         .setInputDataHash(ContentHash.ofFile(data.path(Split.TARGET_TRAIN)))
         .setProducer("crossdistill demo")
@@ -77,9 +91,9 @@ public final class InProcessLabelling implements Labelling {
     }
   }
 
-  private static FittedAlignment fit(TaskAlignmentSpec spec, TeacherSignature signature, MappedTable train,
+  private FittedAlignment fit(TaskAlignmentSpec spec, TeacherSignature signature, MappedTable train,
       float[] teacherOutputs, int heads, List<String> tasks, long seed) {
-    int[] picked = Labelling.fitSample(train.data().rows(), seed);
+    int[] picked = Labelling.fitSample(train.data().rows(), seed, fitFraction);
     int sample = picked.length;
     float[] outputs = new float[sample * heads];
     Map<String, float[]> labels = new HashMap<>();

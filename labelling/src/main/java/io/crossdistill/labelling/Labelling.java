@@ -33,7 +33,12 @@ public interface Labelling {
 
   /** Row indices of the fit sample among {@code rows} training rows, for a seed (the same for both kinds). */
   static int[] fitSample(int rows, long seed) {
-    int n = Math.min(rows, Math.max(MIN_FIT_SAMPLE, (int) Math.round(rows * FIT_SAMPLE_FRACTION)));
+    return fitSample(rows, seed, FIT_SAMPLE_FRACTION);
+  }
+
+  /** Row indices of a fit sample of {@code fraction} of the training rows (at least {@link #MIN_FIT_SAMPLE}). */
+  static int[] fitSample(int rows, long seed, double fraction) {
+    int n = Math.min(rows, Math.max(MIN_FIT_SAMPLE, (int) Math.round(rows * fraction)));
     return Arrays.copyOf(TabularData.permutation(rows, seed * 31 + 7), n);
   }
 

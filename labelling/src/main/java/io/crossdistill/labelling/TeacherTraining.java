@@ -34,8 +34,8 @@ import java.util.List;
  */
 public final class TeacherTraining {
 
-  /** Share of the training ids replaced by the unknown id. */
-  static final float ID_DROPOUT = 0.05f;
+  /** Default share of ids replaced by the unknown id during teacher training. */
+  public static final float ID_DROPOUT_DEFAULT = 0.05f;
 
   private TeacherTraining() {
   }
@@ -48,7 +48,13 @@ public final class TeacherTraining {
    * @param hiddenWidths widths of the shared hidden layers
    * @param training optimiser, epochs, batch size and seed
    */
-  public record Recipe(String teacherId, int embeddingDim, List<Integer> hiddenWidths, TrainingConfig training) {
+  public record Recipe(String teacherId, int embeddingDim, List<Integer> hiddenWidths, TrainingConfig training,
+      float idDropout) {
+
+    /** A recipe with the default id dropout ({@link TeacherTraining#ID_DROPOUT_DEFAULT}). */
+    public Recipe(String teacherId, int embeddingDim, List<Integer> hiddenWidths, TrainingConfig training) {
+      this(teacherId, embeddingDim, hiddenWidths, training, ID_DROPOUT_DEFAULT);
+    }
   }
 
   /**
@@ -92,7 +98,7 @@ public final class TeacherTraining {
     log.accept(String.format("teacher: training on %,d source rows (%,d for early stopping), heads %s",
         train.data().rows(), valid.data().rows(), heads));
     TeacherRecipe family = new TeacherRecipe(recipe.embeddingDim(), recipe.hiddenWidths(), recipe.training(),
-        ID_DROPOUT);
+        recipe.idDropout());
     ReferenceTeacher.Trained trained = ReferenceTeacher.train(unsealed, train.data(), valid.data(), family,
         artifactDir, Provenance.newBuilder()
             .setTeacherId(recipe.teacherId())

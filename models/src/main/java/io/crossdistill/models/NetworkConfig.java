@@ -145,6 +145,20 @@ public record NetworkConfig(List<IdInput> idInputs, int numericWidth, List<Integ
     return count + fanIn * heads.size() + heads.size();
   }
 
+  /** Trainable floats in the embedding tables. */
+  public long embeddingParameterCount() {
+    long count = 0;
+    for (IdInput id : idInputs) {
+      count += (long) id.cardinality() * id.embeddingDim();
+    }
+    return count;
+  }
+
+  /** Trainable floats outside the embedding tables: trunk and heads. */
+  public long denseParameterCount() {
+    return parameterCount() - embeddingParameterCount();
+  }
+
   /** The output column of the head with this name, if any. */
   public OptionalInt headIndex(String name) {
     for (int i = 0; i < heads.size(); i++) {

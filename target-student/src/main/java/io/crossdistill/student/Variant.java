@@ -58,6 +58,11 @@ public record Variant(String name, Distillation distillation, double teacherWeig
     return new Variant("control", Distillation.NONE, 0, TeacherSource.SINGLE, false);
   }
 
+  /** The same variant with another teacher weight. */
+  public Variant withTeacherWeight(double weight) {
+    return new Variant(name, distillation, weight, source, representations);
+  }
+
   /** Whether the student learns anything from teacher labels. */
   public boolean distills() {
     return distillation != Distillation.NONE;

@@ -64,6 +64,14 @@ public final class Progress implements AutoCloseable {
     }
   }
 
+  /** Prints one line of a long step's log without breaking the bar. */
+  public void log(String line) {
+    if (bar != null) {
+      System.err.print("\r\033[2K");
+    }
+    System.err.println(line);
+  }
+
   @Override
   public void close() {
     if (bar != null) {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
  * launcher calls it. For now it has no subcommands beyond help.
  */
 @Command(name = "student", mixinStandardHelpOptions = true, version = "crossdistill 0.1.0",
-    description = "Target students: training with teacher labels, evaluation, comparison.")
+    description = "Target students: training with teacher labels, evaluation, comparison.",
+    subcommands = {CompareCommand.class})
 public final class StudentCli implements Runnable {
 
   @CommandLine.Spec

@@ -1,0 +1,99 @@
+package io.crossdistill.student.cli;
+
+import io.crossdistill.student.CompareOptions;
+import io.crossdistill.student.ComparisonTables;
+import io.crossdistill.student.StudentComparison;
+import io.crossdistill.student.VariantCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code student compare}: control, distilled and the chosen variants side by side over seeds and
+ * target-data fractions, with significance against the control, written under {@code --out}.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = {"Train the control and each variant side by side over seeds and target-data fractions on a",
+        "directory in the ratings layout; every choice on validation, test scored once. Writes metrics.json,",
+        "scores/<variant>-f<fraction>-seed<seed>.csv, report.html, models/ and labels/ under --out.",
+        "With only --data and --out it runs the full protocol (10% and 100%, 5 seeds, every variant)."})
+final class CompareCommand implements Callable<Integer> {
+
+  @Option(names = "--data", required = true, paramLabel = "DIR",
+      description = "a directory in the ratings layout, e.g. ../shared/data/amazon-movie-music")
+  private Path data;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "crossdistill-out/compare",
+      description = "output directory (default: ${DEFAULT-VALUE})")
+  private Path out;
+
+  @Option(names = "--seeds", paramLabel = "N", defaultValue = "5", description = "seeds 1..N (default: ${DEFAULT-VALUE})")
+  private int seeds;
+
+  @Option(names = "--fractions", split = ",", paramLabel = "F",
+      description = "target-train fractions (default: 0.1,1.0)")
+  private List<Double> fractions = new ArrayList<>(List.of(0.1, 1.0));
+
+  @Option(names = "--variants", split = ",", paramLabel = "V",
+      description = "variants beside the control (default: all of ${COMPLETION-CANDIDATES})",
+      completionCandidates = VariantNames.class)
+  private List<String> variants = new ArrayList<>(VariantCatalog.names());
+
+  @Option(names = "--representation", paramLabel = "KIND", defaultValue = "EMBEDDING",
+      description = "the teacher's user representation the representations variant reads: ${COMPLETION-CANDIDATES}"
+          + " (default: ${DEFAULT-VALUE})")
+  private CompareOptions.RepresentationKind representation;
+
+  @Option(names = "--committee", paramLabel = "N", defaultValue = "3",
+      description = "teachers in the committee variant (default: ${DEFAULT-VALUE})")
+  private int committee;
+
+  @Option(names = "--small", description = "tiny teacher and few epochs: a smoke run, not a result")
+  private boolean small;
+
+  @Override
+  public Integer call() {
+    if (!Files.isDirectory(data)) {
+      System.err.println("student compare: --data " + data + " is not a directory");
+      return 2;
+    }
+    List<Long> seedList = new ArrayList<>();
+    for (long s = 1; s <= seeds; s++) {
+      seedList.add(s);
+    }
+    CompareOptions options;
+    try {
+      options = new CompareOptions(data, out, fractions, seedList, variants, representation, committee, small);
+    } catch (IllegalArgumentException e) {
+      System.err.println("student compare: " + e.getMessage());
+      return 2;
+    }
+    long start = System.nanoTime();
+    StudentComparison.Outcome outcome;
+    Progress[] progress = new Progress[1];
+    StudentComparison comparison = new StudentComparison(options, line -> progress[0].log(line),
+        () -> progress[0].step(1));
+    try (Progress p = Progress.start("student compare", comparison.studentCount(), "students")) {
+      progress[0] = p;
+      outcome = comparison.run();
+    }
+    System.out.println(ComparisonTables.render(outcome.result()));
+    System.out.println("Written under " + out + ": metrics.json, report.html, scores/ (" + outcome.files().size()
+        + " files), models/, labels/");
+    System.out.printf(java.util.Locale.ROOT, "Done in %.1f s.%n", (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+
+  /** The variant names, for help texts. */
+  static final class VariantNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    VariantNames() {
+      super(VariantCatalog.names());
+    }
+  }
+}

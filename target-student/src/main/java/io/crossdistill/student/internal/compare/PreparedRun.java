@@ -1,0 +1,124 @@
+package io.crossdistill.student.internal.compare;
+
+import io.crossdistill.aligner.AlignedTask;
+import io.crossdistill.datasets.CrossDomainData;
+import io.crossdistill.datasets.DomainSchema;
+import io.crossdistill.datasets.Split;
+import io.crossdistill.datasets.TaskDef;
+import io.crossdistill.labelling.AlignedRun;
+import io.crossdistill.labelling.AvroLabelFiles;
+import io.crossdistill.labelling.LabelSetReader;
+import io.crossdistill.schemas.ContainerReader;
+import io.crossdistill.student.EncodedExamples;
+import io.crossdistill.student.ExampleEncoder;
+import io.crossdistill.student.FeatureLookup;
+import io.crossdistill.student.ScoredSplit;
+import io.crossdistill.student.ScoredTask;
+import io.crossdistill.v1.Example;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the students of one (fraction, seed) train and are scored on: the encoded splits, the
+ * aligned teacher labels of every training row (one teacher, a committee's mean, adapted), the user
+ * lookup, and the teacher's own zero-shot scores on the test split.
+ *
+ * @param data the split files
+ * @param encoder the encoder fitted on the training split
+ * @param train encoded training rows
+ * @param valid encoded validation rows
+ * @param test encoded test rows
+ * @param columns the aligned teacher columns
+ * @param teacherLabels the single teacher's aligned labels, {@code train rows × columns}
+ * @param committeeLabels the committee's mean labels, if a committee was labelled
+ * @param adaptedLabels the adapted labels, if the adapter was fitted
+ * @param users the teacher's user representations, if computed
+ * @param teacherTest the teacher's zero-shot scores on the test split
+ */
+public record PreparedRun(CrossDomainData data, ExampleEncoder encoder, EncodedExamples train, EncodedExamples valid,
+    EncodedExamples test, List<AlignedTask> columns, float[] teacherLabels, Optional<float[]> committeeLabels,
+    Optional<float[]> adaptedLabels, Optional<FeatureLookup> users, ScoredSplit teacherTest) {
+
+  /** Encodes the three target splits of {@code data} with {@code encoder}. */
+  static EncodedExamples encode(ExampleEncoder encoder, CrossDomainData data, Split split) {
+    try (ContainerReader<Example> in = data.open(split)) {
+      return encoder.encode(in);
+    }
+  }
+
+  /**
+   * The labels of a label set joined to rows by example id, {@code rows × columns}; NaN for a row the
+   * set has no label for.
+   *
+   * @throws IllegalStateException when the set holds a label for an example that is not among the rows
+   */
+  static float[] join(LabelSetReader labels, List<String> exampleIds) {
+    Map<String, Integer> rowOf = new HashMap<>(exampleIds.size() * 2);
+    for (int i = 0; i < exampleIds.size(); i++) {
+      rowOf.put(exampleIds.get(i), i);
+    }
+    int width = labels.columns().size();
+    float[] out = new float[exampleIds.size() * width];
+    Arrays.fill(out, Float.NaN);
+    labels.forEachRow((id, values) -> {
+      Integer row = rowOf.get(id);
+      if (row == null) {
+        throw new IllegalStateException("the label set holds a label for example " + id
+            + ", which is not among the training examples");
+      }
+      System.arraycopy(values, 0, out, row * width, width);
+    });
+    return out;
+  }
+
+  /** The training labels of one labelling run, joined to the training rows. */
+  static float[] trainLabels(AlignedRun run, List<String> exampleIds) {
+    return join(AvroLabelFiles.reader(run.labels().labels(), run.columns()), exampleIds);
+  }
+
+  /**
+   * The teacher's zero-shot scores of the report (test) split: one scored task per serving target task
+   * that an aligned column predicts.
+   *
+   * @throws IllegalStateException when the mapper refused test rows (the scores would not line up)
+   */
+  static ScoredSplit teacherScores(AlignedRun run, DomainSchema target, List<String> testIds) {
+    if (run.reportRows() != testIds.size()) {
+      throw new IllegalStateException("the teacher labelled " + run.reportRows() + " of " + testIds.size()
+          + " test rows; see the dead letters");
+    }
+    List<String> tasks = target.taskNames();
+    int width = run.columns().size();
+    List<ScoredTask> scored = new ArrayList<>();
+    for (AlignedTask column : run.columns()) {
+      Optional<TaskDef> task = target.task(column.name());
+      if (!column.serving() || task.isEmpty()) {
+        continue;
+      }
+      int t = tasks.indexOf(column.name());
+      float[] outputs = new float[testIds.size()];
+      float[] labels = new float[testIds.size()];
+      for (int r = 0; r < testIds.size(); r++) {
+        outputs[r] = run.reportLabels()[r * width + column.column()];
+        labels[r] = run.reportTruth()[r * tasks.size() + t];
+      }
+      scored.add(new ScoredTask(task.get(), outputs, labels));
+    }
+    return new ScoredSplit(testIds, scored);
+  }
+
+  /** The element-wise mean of several label arrays of the same shape (NaN where any is NaN). */
+  static float[] mean(List<float[]> labelSets) {
+    float[] out = new float[labelSets.get(0).length];
+    for (float[] labels : labelSets) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] += labels[i] / labelSets.size();
+      }
+    }
+    return out;
+  }
+}
