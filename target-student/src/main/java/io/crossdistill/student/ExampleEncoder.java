@@ -1,5 +1,9 @@
 package io.crossdistill.student;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crossdistill.datasets.DomainSchema;
 import io.crossdistill.datasets.FeatureDef;
 import io.crossdistill.datasets.FeatureKind;
@@ -12,6 +16,8 @@ import java.util.BitSet;
 import java.util.SplittableRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Turns a domain's examples into the dense tables a student trains on: every FLOAT feature of the
@@ -172,5 +178,120 @@ public final class ExampleEncoder {
   /** The tasks, one target column each. */
   public List<String> tasks() {
     return tasks;
+  }
+
+  /** The lookups appended after the float columns, in order. */
+  List<FeatureLookup> lookups() {
+    return lookups;
+  }
+
+  /**
+   * This encoder as JSON (the {@code encoder} of a saved student): each float feature with its training
+   * mean and standard deviation, each id feature with its cardinality and the ids training saw (as
+   * ranges, {@code "0-17,19"}), the tasks, and each lookup's id feature and dimension; the lookup tables
+   * themselves are written beside it ({@link FeatureLookup#writeCsv}).
+   */
+  ObjectNode toJson(ObjectMapper mapper) {
+    ObjectNode root = mapper.createObjectNode();
+    ArrayNode floatNodes = root.putArray("floats");
+    for (int i = 0; i < floats.size(); i++) {
+      ObjectNode f = floatNodes.addObject();
+      f.put("name", floats.get(i).name());
+      f.put("doc", floats.get(i).doc());
+      // a float widened to double prints (and parses back) exactly
+      f.put("mean", (double) mean[i]);
+      f.put("std", (double) std[i]);
+    }
+    ArrayNode idNodes = root.putArray("ids");
+    for (int i = 0; i < ids.size(); i++) {
+      ObjectNode f = idNodes.addObject();
+      f.put("name", ids.get(i).name());
+      f.put("doc", ids.get(i).doc());
+      f.put("cardinality", ids.get(i).cardinality());
+      f.put("seen", JsonFields.ranges(seenIds[i]));
+    }
+    ArrayNode taskNodes = root.putArray("tasks");
+    tasks.forEach(taskNodes::add);
+    ArrayNode lookupNodes = root.putArray("lookups");
+    for (FeatureLookup lookup : lookups) {
+      lookupNodes.addObject().put("idFeature", lookup.idFeature()).put("dimension", lookup.dimension());
+    }
+    return root;
+  }
+
+  /**
+   * The encoder {@link #toJson} wrote; every problem (with its path under {@code path}) is added to
+   * {@code problems} and the result is empty when there is any. {@code lookups} reads the table of an
+   * (id feature, dimension), adding its own problems.
+   */
+  static Optional<ExampleEncoder> fromJson(JsonNode node, String path,
+      BiFunction<String, Integer, Optional<FeatureLookup>> lookups, List<String> problems) {
+    int before = problems.size();
+    List<FeatureDef> floats = new ArrayList<>();
+    List<Float> means = new ArrayList<>();
+    List<Float> stds = new ArrayList<>();
+    List<JsonNode> floatNodes = JsonFields.array(node, "floats", path, problems);
+    for (int i = 0; i < floatNodes.size(); i++) {
+      String at = path + ".floats[" + i + "]";
+      JsonNode f = floatNodes.get(i);
+      Optional<String> name = JsonFields.text(f, "name", at, problems);
+      Optional<Double> m = JsonFields.number(f, "mean", at, problems);
+      Optional<Double> s = JsonFields.number(f, "std", at, problems);
+      m.filter(v -> !Double.isFinite(v)).ifPresent(v -> problems.add(at + ".mean: " + v + " is not finite"));
+      s.filter(v -> !(v > 0) || Double.isInfinite(v))
+          .ifPresent(v -> problems.add(at + ".std: must be finite and > 0, got " + v));
+      if (name.isPresent() && m.isPresent() && s.isPresent()) {
+        floats.add(FeatureDef.floatFeature(name.get(), f.path("doc").asText("")));
+        means.add(m.get().floatValue());
+        stds.add(s.get().floatValue());
+      }
+    }
+    List<FeatureDef> ids = new ArrayList<>();
+    List<BitSet> seen = new ArrayList<>();
+    List<JsonNode> idNodes = JsonFields.array(node, "ids", path, problems);
+    for (int i = 0; i < idNodes.size(); i++) {
+      String at = path + ".ids[" + i + "]";
+      JsonNode f = idNodes.get(i);
+      Optional<String> name = JsonFields.text(f, "name", at, problems);
+      Optional<Integer> cardinality = JsonFields.integer(f, "cardinality", at, problems);
+      Optional<String> ranges = JsonFields.text(f, "seen", at, problems);
+      cardinality.filter(c -> c <= 0).ifPresent(c -> problems.add(at + ".cardinality: must be > 0, got " + c));
+      if (name.isPresent() && cardinality.isPresent() && cardinality.get() > 0 && ranges.isPresent()) {
+        ids.add(FeatureDef.idFeature(name.get(), cardinality.get(), f.path("doc").asText("")));
+        seen.add(JsonFields.parseRanges(ranges.get(), cardinality.get(), at + ".seen", problems));
+      }
+    }
+    List<String> tasks = new ArrayList<>();
+    List<JsonNode> taskNodes = JsonFields.array(node, "tasks", path, problems);
+    for (int i = 0; i < taskNodes.size(); i++) {
+      if (taskNodes.get(i).isTextual()) {
+        tasks.add(taskNodes.get(i).asText());
+      } else {
+        problems.add(path + ".tasks[" + i + "]: not a string");
+      }
+    }
+    List<FeatureLookup> tables = new ArrayList<>();
+    List<JsonNode> lookupNodes = JsonFields.array(node, "lookups", path, problems);
+    for (int i = 0; i < lookupNodes.size(); i++) {
+      String at = path + ".lookups[" + i + "]";
+      Optional<String> idFeature = JsonFields.text(lookupNodes.get(i), "idFeature", at, problems);
+      Optional<Integer> dimension = JsonFields.integer(lookupNodes.get(i), "dimension", at, problems);
+      idFeature.filter(n -> ids.stream().noneMatch(f -> f.name().equals(n)))
+          .ifPresent(n -> problems.add(at + ".idFeature: '" + n + "' is not one of the id features"));
+      if (idFeature.isPresent() && dimension.isPresent()) {
+        lookups.apply(idFeature.get(), dimension.get()).ifPresent(tables::add);
+      }
+    }
+    if (problems.size() > before) {
+      return Optional.empty();
+    }
+    float[] mean = new float[means.size()];
+    float[] std = new float[stds.size()];
+    for (int i = 0; i < mean.length; i++) {
+      mean[i] = means.get(i);
+      std[i] = stds.get(i);
+    }
+    return Optional.of(new ExampleEncoder(List.copyOf(floats), List.copyOf(ids), tasks, mean, std,
+        seen.toArray(new BitSet[0]), tables));
   }
 }

@@ -5,11 +5,11 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point of the {@code student} commands that live in target-student; the {@code ./crossdistill}
- * launcher calls it. For now it has no subcommands beyond help.
+ * launcher calls it: {@code compare}, {@code train} and {@code predict}.
  */
 @Command(name = "student", mixinStandardHelpOptions = true, version = "crossdistill 0.1.0",
     description = "Target students: training with teacher labels, evaluation, comparison.",
-    subcommands = {CompareCommand.class})
+    subcommands = {CompareCommand.class, TrainCommand.class, PredictCommand.class})
 public final class StudentCli implements Runnable {
 
   @CommandLine.Spec

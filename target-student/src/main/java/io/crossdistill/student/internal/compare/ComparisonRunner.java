@@ -28,6 +28,7 @@ import io.crossdistill.student.ModelRun;
 import io.crossdistill.student.RatingsProtocol;
 import io.crossdistill.student.ScoredSplit;
 import io.crossdistill.student.ScoredTask;
+import io.crossdistill.student.StudentArtifact;
 import io.crossdistill.student.StudentPlan;
 import io.crossdistill.student.StudentRecipe;
 import io.crossdistill.student.StudentTrainer;
@@ -69,12 +70,55 @@ public final class ComparisonRunner {
 
   /** A runner; {@code studentDone} is called after each trained student (for progress bars). */
   public ComparisonRunner(CompareOptions options, Consumer<String> log, Runnable studentDone) {
+    this(options, log, studentDone, VariantCatalog.select(options.variants()));
+  }
+
+  private ComparisonRunner(CompareOptions options, Consumer<String> log, Runnable studentDone,
+      List<VariantCatalog.Entry> entries) {
     this.options = options;
     this.protocol = new RatingsProtocol(options.data(), options.small());
     this.log = log;
     this.studentDone = studentDone;
-    this.entries = VariantCatalog.select(options.variants());
+    this.entries = entries;
     this.recipe = protocol.studentRecipe();
+  }
+
+  /**
+   * One student trained as {@code student compare} trains it, and where it was saved.
+   *
+   * @param artifact the saved student ({@link StudentArtifact})
+   * @param valid its scores and metrics on the validation split
+   * @param test its scores and metrics on the test split
+   */
+  public record SingleStudent(Path artifact, ModelRun valid, ModelRun test) {
+  }
+
+  /**
+   * Trains one student of {@code variant} with {@code teacherWeight} on the first fraction and seed of
+   * {@code options} (its variants are ignored): the same data, teacher (trained or reused under {@code
+   * out/teachers}), labels, encoder and save as {@code student compare}, without the control beside it.
+   */
+  public static SingleStudent trainOne(CompareOptions options, Variant variant, double teacherWeight,
+      Consumer<String> log, Runnable studentDone) {
+    VariantCatalog.Entry entry = new VariantCatalog.Entry(variant, List.of(teacherWeight), variant.name());
+    ComparisonRunner runner = new ComparisonRunner(options, log, studentDone, List.of(entry));
+    double fraction = options.fractions().get(0);
+    long seed = options.seeds().get(0);
+    String name = runName(fraction, seed);
+    CrossDomainData data = runner.protocol.load(options.out().resolve("data").resolve(name), fraction, seed,
+        (split, written, expected) -> { });
+    log.accept("data " + name + ": " + data.counts());
+    int teachers = variant.source() == Variant.TeacherSource.COMMITTEE ? options.committeeSize() : 1;
+    try (TeacherPanel panel = TeacherPanel.train(runner.protocol, data, options.out().resolve("teachers"), teachers,
+        TrainingListener.NONE, log)) {
+      log.accept(runner.parameterNote(panel, data));
+      PreparedRun prepared = runner.prepare(panel, data, fraction, seed, options.out().resolve("labels").resolve(name));
+      runner.trainVariant(entry, prepared, fraction, seed);
+    }
+    Path artifact = options.out().resolve("models").resolve(variant.name() + "-" + name);
+    ModelRun valid = runner.runs.stream().filter(r -> !r.isTest()).findFirst().orElseThrow();
+    ModelRun test = runner.runs.stream().filter(ModelRun::isTest).findFirst().orElseThrow();
+    return new SingleStudent(artifact, valid, test);
   }
 
   /** How many students the run trains (for progress bars). */
@@ -238,7 +282,7 @@ public final class ComparisonRunner {
     try (StudentTrainer.Trained student = best) {
       Map<String, String> provenance = studentProvenance(run, student, base.withTeacherWeight(bestWeight), seed);
       Path dir = options.out().resolve("models").resolve(base.name() + "-" + runName(fraction, seed));
-      student.model().save(dir, toProvenance(provenance, seed, run));
+      StudentArtifact.save(dir, student, encoder, toProvenance(provenance, seed, run));
       for (var split : List.of(Map.entry(ModelRun.VALID, valid), Map.entry(ModelRun.TEST, test))) {
         runs.add(ModelRun.of(base.name(), fraction, seed, split.getKey(), scores(student, split.getValue(), tasks),
             split.getKey().equals(ModelRun.TEST) ? student.report().epochs() : List.of(), provenance,
