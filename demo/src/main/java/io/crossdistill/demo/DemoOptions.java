@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the demo runs on and where it writes.
+ * What the simulator demo runs and where it writes ({@link RatingsDemo} runs a {@code --data} directory).
  *
- * @param data a directory in the Amazon ratings layout, or empty for the synthetic simulator
  * @param out output directory (teacher, data splits, labels, students, results)
  * @param seeds student seeds (one table cell per seed; several seeds print mean ± std)
  * @param fractions fractions of the target training data; empty means the scenario's defaults
@@ -17,7 +16,7 @@ import java.util.Optional;
  * @param serviceJar the teacher service's {@code quarkus-run.jar}: when present the demo registers its
  *     mapping and alignment and gets its labels over HTTP from that service; otherwise it labels in process
  */
-public record DemoOptions(Optional<Path> data, Path out, List<Long> seeds, List<Double> fractions, boolean small,
+public record DemoOptions(Path out, List<Long> seeds, List<Double> fractions, boolean small,
     boolean reportOnValidation, Optional<Path> serviceJar) {
 
   public DemoOptions {

@@ -20,17 +20,20 @@ import io.crossdistill.mapper.FeatureMapping;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.mapper.ValidationResult;
 import io.crossdistill.models.Metrics;
-import io.crossdistill.models.TabularData;
 import io.crossdistill.models.TeacherArtifact;
 import io.crossdistill.models.TrainingConfig;
 import io.crossdistill.schemas.ContainerReader;
 import io.crossdistill.schemas.ContentHash;
-import io.crossdistill.student.DistillationPlan;
 import io.crossdistill.student.EncodedExamples;
 import io.crossdistill.student.ExampleEncoder;
+import io.crossdistill.student.ModelRun;
 import io.crossdistill.student.ResultTable;
 import io.crossdistill.student.StudentTrainer;
-import io.crossdistill.student.TaskScores;
+import io.crossdistill.student.StudentPlan;
+import io.crossdistill.student.StudentSize;
+import io.crossdistill.student.TaskMetrics;
+import io.crossdistill.student.Variant;
+import io.crossdistill.student.VariantCatalog;
 import io.crossdistill.student.cli.Progress;
 import io.crossdistill.v1.Example;
 import io.crossdistill.v1.Provenance;
@@ -43,18 +46,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * The end-to-end slice, in process: train a teacher on the source domain, map the target examples into
- * its inputs, label them with the unchanged teacher, align its heads to the target tasks (fitted on a
- * small labelled sample), write the labels with provenance, then train a control and a distilled
- * student side by side and score them, with the teacher's zero-shot quality, on the target test split.
+ * The end-to-end slice on the simulator: train a teacher on the source domain, map the target examples
+ * into its inputs, label them with the unchanged teacher (through the teacher service over REST, or in
+ * process), align its heads to the target tasks (fitted on a small labelled sample), write the labels
+ * with provenance, then train the student library's control and catalog {@code distilled} students side
+ * by side and score them, with the teacher's zero-shot quality, on the target test split.
  */
 public final class DemoPipeline {
 
   /** Columns of the result tables. */
-  public static final List<String> COLUMNS = List.of("teacher zero-shot", "control", "distilled");
+  public static final List<String> COLUMNS = List.of("teacher zero-shot", ModelRun.CONTROL, DemoPipeline.DISTILLED);
+
+  /** The catalog name of the distilled variant the demo trains beside the control. */
+  static final String DISTILLED = "distilled";
 
   /** Share of the students' training ids replaced by the unknown id, as for the teacher. */
   static final double STUDENT_ID_DROPOUT = 0.05;
@@ -71,8 +79,7 @@ public final class DemoPipeline {
 
   /** Runs the demo and returns its report. */
   public DemoReport run() {
-    DemoScenario scenario = options.data().<DemoScenario>map(dir -> new AmazonScenario(dir, options.small()))
-        .orElseGet(() -> new SimulatorScenario(options.small(), 1));
+    SimulatorScenario scenario = new SimulatorScenario(options.small(), 1);
     Path root = options.out().resolve(scenario.name());
     List<Double> fractions = options.fractions().isEmpty() ? scenario.trainFractions() : options.fractions();
     log.accept("demo: " + scenario.title());
@@ -117,7 +124,7 @@ public final class DemoPipeline {
         notes);
   }
 
-  private CrossDomainData loadData(DemoScenario scenario, Path dir, double fraction, long seed) {
+  private CrossDomainData loadData(SimulatorScenario scenario, Path dir, double fraction, long seed) {
     log.accept(String.format(Locale.ROOT, "data: writing split files (target train fraction %.2f, seed %d) to %s",
         fraction, seed, dir));
     CrossDomainData data = scenario.load(dir, fraction, seed, (split, written, expected) -> { });
@@ -125,7 +132,7 @@ public final class DemoPipeline {
     return data;
   }
 
-  private TeacherTraining.Trained trainTeacher(DemoScenario scenario, CrossDomainData data, Path teacherDir) {
+  private TeacherTraining.Trained trainTeacher(SimulatorScenario scenario, CrossDomainData data, Path teacherDir) {
     TeacherTraining.Recipe recipe = scenario.teacherRecipe();
     long rows = data.count(Split.SOURCE_TRAIN);
     int batches = (int) Math.ceil(rows / (double) recipe.training().batchSize());
@@ -143,7 +150,7 @@ public final class DemoPipeline {
   private record RunOutcome(double defaultedFraction, long studentParameters, Path labels, List<String> notes) {
   }
 
-  private RunOutcome runOne(DemoScenario scenario, CrossDomainData data, TeacherArtifact teacher,
+  private RunOutcome runOne(SimulatorScenario scenario, CrossDomainData data, TeacherArtifact teacher,
       TeacherTraining.Trained trained, Path runDir, long seed, ResultTable table, boolean verbose) {
     TeacherSignature signature = teacher.signature();
     DomainSchema target = data.target();
@@ -183,9 +190,9 @@ public final class DemoPipeline {
         continue;
       }
       TaskDef task = target.task(column.name()).orElseThrow();
-      TaskScores scores = TaskScores.of(task, Metrics.column(run.reportLabels(), run.columns().size(), column.column()),
-          Metrics.column(run.reportTruth(), tasks.size(), tasks.indexOf(task.name())));
-      scores.metrics().forEach((metric, value) -> table.add(task.name() + " " + metric, COLUMNS.get(0), value));
+      addRows(table, COLUMNS.get(0), TaskMetrics.of(task,
+          Metrics.column(run.reportLabels(), run.columns().size(), column.column()),
+          Metrics.column(run.reportTruth(), tasks.size(), tasks.indexOf(task.name()))));
     }
 
     // 5. students: control and distilled, side by side
@@ -199,34 +206,63 @@ public final class DemoPipeline {
         encodedTrain.tasks());
     EncodedExamples valid = encode(encoder, data, Split.TARGET_VALID);
     EncodedExamples test = encode(encoder, data, reportSplit);
-    DistillationPlan plan = new DistillationPlan(target.tasks(), run.columns());
     LabelSetReader labelSet = AvroLabelFiles.reader(labels.labels(), run.columns());
     float[] teacherLabels = readLabels(labelSet, train);
     TrainingConfig config = scenario.studentTraining(seed);
     Path students = runDir.resolve("students");
     Provenance provenance = studentProvenance(data, seed, labelSet);
-    StudentTrainer.Result control = StudentTrainer.trainAndEvaluate("control", plan.controlHeads(), encoder,
-        train.data(), valid.data(), test, target.tasks(), scenario.studentSize(), config, students.resolve("control"),
-        Provenance.newBuilder(provenance).setTeacherId("").setTeacherHash("").setMappingName(null)
-            .setMappingVersion(null).setAlignmentName(null).setAlignmentVersion(null).build());
-    TabularData distilledTrain = train.data().withTargets(plan.distilledHeads().size(),
-        plan.distilledTargets(train, teacherLabels));
-    TabularData distilledValid = valid.data().withTargets(plan.distilledHeads().size(),
-        plan.distilledTargetsWithoutTeacher(valid));
-    StudentTrainer.Result distilled = StudentTrainer.trainAndEvaluate("distilled", plan.distilledHeads(), encoder,
-        distilledTrain, distilledValid, test, target.tasks(), scenario.studentSize(), config,
-        students.resolve("distilled"), provenance);
-    for (StudentTrainer.Result result : List.of(control, distilled)) {
-      result.scores().forEach((task, scores) -> scores.metrics().forEach(
-          (metric, value) -> table.add(task + " " + metric, result.name(), value)));
-      log.accept(String.format(Locale.ROOT, "student %s (seed %d): %,d parameters, %d epochs, %.1f s", result.name(),
-          seed, result.parameters(), result.report().epochsRun(), result.report().wallTime().toMillis() / 1000.0));
+    Provenance withoutTeacher = Provenance.newBuilder(provenance).setTeacherId("").setTeacherHash("")
+        .setMappingName(null).setMappingVersion(null).setAlignmentName(null).setAlignmentVersion(null).build();
+    long distilledParameters = 0;
+    for (Variant variant : List.of(Variant.control(), distilledVariant())) {
+      StudentPlan plan = StudentPlan.of(target.tasks(), run.columns(), variant, train.data());
+      try (StudentTrainer.Trained student = StudentTrainer.train(plan,
+          encoder.idInputs(scenario.studentSize().embeddingDim()), train.data(), teacherLabels, valid.data(),
+          scenario.studentSize(), config)) {
+        Map<String, float[]> outputs = student.predictByTask(test.data());
+        for (TaskDef task : target.tasks()) {
+          addRows(table, variant.name(), TaskMetrics.of(task, outputs.get(task.name()), test.labels(task.name())));
+        }
+        student.model().save(students.resolve(variant.name()), stamp(variant.distills() ? provenance : withoutTeacher,
+            variant, scenario.studentSize(), config));
+        long parameters = student.model().parameterCount();
+        log.accept(String.format(Locale.ROOT, "student %s (seed %d): %,d parameters, %d epochs (best %d), %.1f s",
+            variant.name(), seed, parameters, student.report().epochsRun(), student.report().bestEpoch(),
+            student.report().wallTime().toMillis() / 1000.0));
+        if (variant.distills()) {
+          distilledParameters = parameters;
+        }
+      }
     }
     if (verbose) {
       notes.add(String.format(Locale.ROOT, "teacher %,d parameters, student %,d: %.0fx smaller",
-          trained.parameters(), distilled.parameters(), trained.parameters() / (double) distilled.parameters()));
+          trained.parameters(), distilledParameters, trained.parameters() / (double) distilledParameters));
     }
-    return new RunOutcome(mapper.defaultedFraction(), distilled.parameters(), labels.labels(), notes);
+    return new RunOutcome(mapper.defaultedFraction(), distilledParameters, labels.labels(), notes);
+  }
+
+  /** The catalog's {@code distilled} variant at the first weight of its grid (the demo does not tune it). */
+  static Variant distilledVariant() {
+    VariantCatalog.Entry entry = VariantCatalog.select(List.of(DISTILLED)).stream()
+        .filter(e -> e.variant().name().equals(DISTILLED)).findFirst().orElseThrow();
+    return entry.variant().withTeacherWeight(entry.weights().get(0));
+  }
+
+  /** One table row per metric of {@code metrics}, labelled as the report labels them ("click AUC"). */
+  private static void addRows(ResultTable table, String column, TaskMetrics metrics) {
+    Map<String, String> labels = TaskMetrics.names(metrics.task().kind());
+    metrics.values().forEach((name, value) -> table.add(metrics.task().name() + " " + labels.get(name), column, value));
+  }
+
+  /** The students' provenance with their variant, size and training settings as hyper-parameters. */
+  private static Provenance stamp(Provenance provenance, Variant variant, StudentSize size, TrainingConfig config) {
+    Map<String, String> hp = new TreeMap<>(provenance.getHyperParameters());
+    hp.putAll(config.hyperParameters());
+    hp.put("student", variant.name());
+    hp.put("teacherWeight", Double.toString(variant.teacherWeight()));
+    hp.put("embeddingDim", Integer.toString(size.embeddingDim()));
+    hp.put("hiddenWidths", size.hiddenWidths().toString());
+    return Provenance.newBuilder(provenance).setHyperParameters(hp).setSeed(config.seed()).build();
   }
 
   /** Provenance of the students: the labels' teacher, mapping and alignment, the run's seed and data. */

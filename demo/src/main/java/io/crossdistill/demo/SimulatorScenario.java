@@ -28,14 +28,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The synthetic video → music scenario: the simulator's video domain trains the teacher; music is the
- * data-starved target. The music team maps user id as is (the same people), genre through the genre
+ * The demo's default data and the knowledge an app team brings to it: the synthetic video → music
+ * scenario, in which the simulator's video domain trains the teacher and music is the data-starved target. The music team maps user id as is (the same people), genre through the genre
  * correspondence, popularity and activity through the teacher's standardisation, and leaves item id
  * and the video-only inputs at the teacher's defaults. It distills click and like (Platt-calibrated)
  * and listen time (linear fit of watch time), learns the teacher's continue-watching in a non-serving
  * head, and does not distill discovery.
  */
-final class SimulatorScenario implements DemoScenario {
+final class SimulatorScenario {
 
   private final SimulatorConfig base;
   private final boolean small;
@@ -55,23 +55,23 @@ final class SimulatorScenario implements DemoScenario {
     this.base = config.build();
   }
 
-  @Override
-  public String name() {
+  /** Short name, used in output paths. */
+  String name() {
     return "simulator";
   }
 
-  @Override
-  public String title() {
+  /** One line saying what the data is. */
+  String title() {
     return "synthetic video (source) → music (target), simulator seed " + base.seed();
   }
 
-  @Override
-  public List<Double> trainFractions() {
+  /** Fractions of the target training data the students train on. */
+  List<Double> trainFractions() {
     return List.of(1.0);
   }
 
-  @Override
-  public CrossDomainData load(Path dir, double trainFraction, long seed, ProgressListener progress) {
+  /** Writes the split files into {@code dir}; the world is the same for every fraction and seed. */
+  CrossDomainData load(Path dir, double trainFraction, long seed, ProgressListener progress) {
     // the simulated world is fixed by the simulator seed; student seeds vary the students only
     if (simulator == null) {
       simulator = new CrossDomainSimulator(base);
@@ -79,16 +79,16 @@ final class SimulatorScenario implements DemoScenario {
     return simulator.generate(dir, progress);
   }
 
-  @Override
-  public TeacherTraining.Recipe teacherRecipe() {
+  /** The teacher to train on the video domain. */
+  TeacherTraining.Recipe teacherRecipe() {
     // chosen on the source validation split: wider embeddings or no weight decay overfit sooner, no better
     TrainingConfig training = TrainingConfig.builder().setSeed(base.seed()).optLearningRate(2e-3f)
         .optWeightDecay(1e-3f).optBatchSize(512).optMaxEpochs(small ? 4 : 12).optPatience(2).build();
     return new TeacherTraining.Recipe("demo-video-teacher", 16, List.of(256, 128), training);
   }
 
-  @Override
-  public FeatureMappingSpec targetMapping(TeacherSignature teacher, FeatureScaling scaling, CrossDomainData data) {
+  /** The music team's mapping from target examples into the teacher's inputs. */
+  FeatureMappingSpec targetMapping(TeacherSignature teacher, FeatureScaling scaling, CrossDomainData data) {
     List<Rule> rules = new ArrayList<>();
     long unknownGenre = data.source().feature("genre").map(FeatureDef::cardinality).orElseThrow();
     for (TeacherInput input : teacher.getInputs()) {
@@ -113,8 +113,8 @@ final class SimulatorScenario implements DemoScenario {
     return table;
   }
 
-  @Override
-  public TaskAlignmentSpec alignment() {
+  /** The music team's alignment of teacher heads to target tasks (before fitting). */
+  TaskAlignmentSpec alignment() {
     // logit MSE at weight 1 did better on the validation split than weight 0.3 or soft cross-entropy at T=2
     DistillationSettings binary = new DistillationSettings(1.0, DistillationLoss.LOGIT_MSE, 1.0);
     DistillationSettings regression = new DistillationSettings(0.5, DistillationLoss.LOGIT_MSE, 1.0);
@@ -134,13 +134,13 @@ final class SimulatorScenario implements DemoScenario {
             TargetTask.of("discovery", TaskKind.BINARY, true, new TaskSource.NotDistilled())));
   }
 
-  @Override
-  public StudentSize studentSize() {
+  /** The students' size. */
+  StudentSize studentSize() {
     return new StudentSize(8, List.of(32));
   }
 
-  @Override
-  public TrainingConfig studentTraining(long seed) {
+  /** Student training settings for a seed. */
+  TrainingConfig studentTraining(long seed) {
     return TrainingConfig.builder().setSeed(seed).optLearningRate(2e-3f).optBatchSize(256)
         .optMaxEpochs(small ? 4 : 30).optPatience(3).build();
   }

@@ -2,11 +2,12 @@ package io.crossdistill.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crossdistill.datasets.SharedData;
 import io.crossdistill.models.TeacherArtifact;
 import io.crossdistill.schemas.AvroContainers;
 import io.crossdistill.schemas.ContainerReader;
 import io.crossdistill.student.ResultTable;
+import io.crossdistill.student.Variant;
+import io.crossdistill.student.VariantCatalog;
 import io.crossdistill.v1.AlignedLabel;
 import io.crossdistill.v1.DeadLetter;
 import io.crossdistill.v1.Provenance;
@@ -18,18 +19,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo end to end at a small size, on the simulator and (when present) on the Amazon data. */
+/** The simulator demo end to end at a small size: in process and through the teacher service. */
 class DemoPipelineTest {
 
   @Test
   void simulatorDemo_smallRun_writesTeacherLabelsAndStudentsAndFillsTheTable(@TempDir Path out) {
     List<String> log = new ArrayList<>();
     DemoReport report = new DemoPipeline(
-        new DemoOptions(Optional.empty(), out, List.of(1L), List.of(), true, false, Optional.empty()), log::add).run();
+        new DemoOptions(out, List.of(1L), List.of(), true, false, Optional.empty()), log::add).run();
 
     assertThat(report.tables()).containsOnlyKeys("100% of target train");
     ResultTable table = report.tables().get("100% of target train");
-    assertThat(table.rows()).contains("click AUC", "click log loss", "like AUC", "listen_time R²",
+    assertThat(table.rows()).contains("click AUC", "click log loss", "click ECE", "like AUC", "listen_time R²",
         "listen_time RMSE", "discovery AUC");
     for (String row : table.rows()) {
       assertThat(table.mean(row, "control")).as("control %s", row).isFinite();
@@ -87,9 +88,9 @@ class DemoPipelineTest {
   @Test
   void simulatorDemo_sameSeeds_givesTheSameTable(@TempDir Path first, @TempDir Path second) {
     DemoReport a = new DemoPipeline(
-        new DemoOptions(Optional.empty(), first, List.of(3L), List.of(), true, true, Optional.empty()), line -> { }).run();
+        new DemoOptions(first, List.of(3L), List.of(), true, true, Optional.empty()), line -> { }).run();
     DemoReport b = new DemoPipeline(
-        new DemoOptions(Optional.empty(), second, List.of(3L), List.of(), true, true, Optional.empty()), line -> { }).run();
+        new DemoOptions(second, List.of(3L), List.of(), true, true, Optional.empty()), line -> { }).run();
     assertThat(b.tables().get("100% of target train").render())
         .isEqualTo(a.tables().get("100% of target train").render());
   }
@@ -100,9 +101,9 @@ class DemoPipelineTest {
     Path serviceJar = Path.of("../source-teacher/target/quarkus-app/quarkus-run.jar");
     assertThat(serviceJar).as("the reactor builds the teacher service before this module").isRegularFile();
     List<String> log = new ArrayList<>();
-    DemoReport service = new DemoPipeline(new DemoOptions(Optional.empty(), viaService, List.of(2L), List.of(), true,
+    DemoReport service = new DemoPipeline(new DemoOptions(viaService, List.of(2L), List.of(), true,
         true, Optional.of(serviceJar)), log::add).run();
-    DemoReport local = new DemoPipeline(new DemoOptions(Optional.empty(), inProcess, List.of(2L), List.of(), true,
+    DemoReport local = new DemoPipeline(new DemoOptions(inProcess, List.of(2L), List.of(), true,
         true, Optional.empty()), line -> { }).run();
 
     assertThat(log).anyMatch(line -> line.startsWith("service: ready at http://127.0.0.1:"));
@@ -120,14 +121,11 @@ class DemoPipelineTest {
   }
 
   @Test
-  void amazonDemo_smallRun_followsTheProtocolOnTheRealData(@TempDir Path out) throws Exception {
-    Path data = SharedData.require("amazon-movie-music");
-    DemoReport report = new DemoPipeline(
-        new DemoOptions(Optional.of(data), out, List.of(1L), List.of(0.1), true, true, Optional.empty()), line -> { }).run();
-    ResultTable table = report.tables().get("10% of target train");
-    assertThat(table.rows()).contains("love AUC", "love log loss", "rating R²", "rating RMSE", "dislike AUC");
-    assertThat(table.mean("love AUC", "control")).isGreaterThan(0.5);
-    assertThat(table.mean("dislike AUC", "teacher zero-shot")).as("dislike has no teacher head").isNaN();
-    assertThat(Files.size(report.artifacts().get("labels (first run)"))).isPositive();
+  void distilledVariant_isTheCatalogsAuxiliaryVariantAtItsFirstGridWeight() {
+    VariantCatalog.Entry entry = VariantCatalog.select(List.of("distilled")).get(1);
+    Variant variant = DemoPipeline.distilledVariant();
+    assertThat(variant.name()).isEqualTo("distilled");
+    assertThat(variant.distillation()).isEqualTo(Variant.Distillation.AUXILIARY);
+    assertThat(variant.teacherWeight()).isEqualTo(entry.weights().get(0));
   }
 }

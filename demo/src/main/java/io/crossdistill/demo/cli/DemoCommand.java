@@ -4,6 +4,8 @@ import io.crossdistill.student.ResultTable;
 import io.crossdistill.demo.DemoOptions;
 import io.crossdistill.demo.DemoPipeline;
 import io.crossdistill.demo.DemoReport;
+import io.crossdistill.demo.RatingsDemo;
+import io.crossdistill.student.cli.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -22,19 +24,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code crossdistill demo}: the whole pipeline end to end, with a side-by-side result table. */
+/**
+ * {@code crossdistill demo}: the whole pipeline end to end, with side-by-side result tables — on the simulator
+ * through the teacher service by default, or the student library's compare on a {@code --data} directory.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Trains a teacher on the source domain, maps target examples into its inputs, labels them with "
-        + "the unchanged teacher (through the teacher service unless --in-process), trains a control and a distilled "
-        + "student and prints teacher zero-shot, control and distilled side by side on the target test split. "
-        + "Without --data it runs on the seeded simulator.")
+    description = "Without --data, on the seeded simulator: trains a teacher on the source domain, maps target "
+        + "examples into its inputs, labels them with the unchanged teacher (through the teacher service unless "
+        + "--in-process), trains a control and a distilled student and prints teacher zero-shot, control and "
+        + "distilled side by side on the target test split. With --data DIR (the ratings layout) it runs the "
+        + "student library's compare on DIR with the control, distilled and representations variants (labels in "
+        + "process, every choice on validation) and prints its tables, verdicts and output files.")
 public final class DemoCommand implements Callable<Integer> {
 
   @Spec
   private CommandSpec spec;
 
   @Option(names = "--data", paramLabel = "DIR",
-      description = "a directory in the Amazon ratings layout (e.g. ../shared/data/amazon-movie-music)")
+      description = "a directory in the ratings layout (e.g. ../shared/data/amazon-movie-music)")
   private Path data;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "crossdistill-out/demo",
@@ -53,17 +60,22 @@ public final class DemoCommand implements Callable<Integer> {
   private boolean small;
 
   @Option(names = "--report-on-validation",
-      description = "score on the target validation split instead of test (for choosing settings)")
+      description = "simulator only: score on the target validation split instead of test (for choosing settings)")
   private boolean reportOnValidation;
 
   @Option(names = "--in-process",
-      description = "label in this process instead of through the teacher service (no HTTP, no service start)")
+      description = "simulator only: label in this process instead of through the teacher service (with --data the "
+          + "comparison always labels in process)")
   private boolean inProcess;
 
   @Override
   public Integer call() {
     if (data != null && !Files.isDirectory(data)) {
       throw new ParameterException(spec.commandLine(), "--data " + data + " is not a directory");
+    }
+    if (data != null && reportOnValidation) {
+      throw new ParameterException(spec.commandLine(), "--report-on-validation is for the simulator: with --data "
+          + "every choice is made on the validation split and the test split is scored once");
     }
     int n = seeds != null ? seeds : data != null ? 5 : 3;
     if (n < 1) {
@@ -73,28 +85,43 @@ public final class DemoCommand implements Callable<Integer> {
     for (long s = 1; s <= n; s++) {
       seedList.add(s);
     }
-    // the launcher says where the built teacher service is
-    Optional<Path> serviceJar = inProcess ? Optional.empty()
-        : Optional.ofNullable(System.getProperty("crossdistill.service.jar")).map(Path::of);
-    DemoOptions options = new DemoOptions(Optional.ofNullable(data), out, seedList, fractions, small,
-        reportOnValidation, serviceJar);
-    PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
-    DemoReport report = new DemoPipeline(options, line -> {
-      err.println(line);
-      err.flush();
-    }).run();
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
-    String text = render(report, took);
+    String text;
+    Path results;
+    if (data != null) {
+      RatingsDemo demo;
+      try {
+        demo = new RatingsDemo(data, out, seedList, fractions, small);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+      try (Progress progress = Progress.start("demo: student compare", demo.studentCount(), "students")) {
+        text = demo.run(progress::log, () -> progress.step(1));
+      }
+      results = demo.options().out().resolve("results.md");
+    } else {
+      // the launcher says where the built teacher service is
+      Optional<Path> serviceJar = inProcess ? Optional.empty()
+          : Optional.ofNullable(System.getProperty("crossdistill.service.jar")).map(Path::of);
+      DemoOptions options = new DemoOptions(out, seedList, fractions, small, reportOnValidation, serviceJar);
+      PrintWriter err = spec.commandLine().getErr();
+      DemoReport report = new DemoPipeline(options, line -> {
+        err.println(line);
+        err.flush();
+      }).run();
+      text = render(report);
+      results = report.artifacts().get("teacher").getParent().resolve("results.md");
+    }
+    text += String.format(Locale.ROOT, "%nDone in %.1f s.%n", Duration.ofNanos(System.nanoTime() - start).toMillis()
+        / 1000.0);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(text);
     stdout.flush();
-    writeResults(options.out().resolve(report.artifacts().get("teacher").getParent().getFileName())
-        .resolve("results.md"), text);
+    writeResults(results, text);
     return 0;
   }
 
-  static String render(DemoReport report, Duration took) {
+  static String render(DemoReport report) {
     StringBuilder s = new StringBuilder();
     s.append('\n').append("crossdistill demo: ").append(report.scenario()).append('\n');
     for (String note : report.notes()) {
@@ -107,7 +134,6 @@ public final class DemoCommand implements Callable<Integer> {
     }
     s.append('\n').append("Artifacts:\n");
     report.artifacts().forEach((name, path) -> s.append(String.format(Locale.ROOT, "  %-22s %s%n", name, path)));
-    s.append(String.format(Locale.ROOT, "%nDone in %.1f s.%n", took.toMillis() / 1000.0));
     return s.toString();
   }
 
