@@ -65,7 +65,7 @@ public final class TeacherServingBenchmark {
   }
 
   /** The 1, 5 and 15 minute load averages, so a figure says how busy the machine was. */
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
       return fields[0] + " " + fields[1] + " " + fields[2];
