@@ -26,7 +26,11 @@ public record CompareOptions(Path data, Path out, List<Double> fractions, List<L
     /** The teacher's learned embedding of the user's mapped id. */
     EMBEDDING,
     /** The teacher's penultimate layer for the user's mapped features, item inputs at their defaults. */
-    PENULTIMATE
+    PENULTIMATE,
+    /** The teacher's head outputs for the user's mapped features, item inputs at their defaults. */
+    SCORES,
+    /** The embedding and the head outputs side by side. */
+    EMBEDDING_AND_SCORES
   }
 
   /** The full protocol: 10% and 100%, seeds 1–5, every variant. */

@@ -106,8 +106,9 @@ public final class RatingsProtocol {
                 new TaskSource.FromHead("rating", Transform.LinearFit.unfitted()))
                 .withDistillation(new DistillationSettings(1.0, DistillationLoss.LOGIT_MSE, 1.0)),
             TargetTask.of("like", TaskKind.BINARY, false, new TaskSource.AuxiliaryOnly("like"))
-                .withDistillation(new DistillationSettings(0.5, DistillationLoss.LOGIT_MSE, 1.0)),
-            TargetTask.of("dislike", TaskKind.BINARY, true, new TaskSource.NotDistilled())));
+                .withDistillation(new DistillationSettings(1.0, DistillationLoss.LOGIT_MSE, 1.0)),
+            TargetTask.of("dislike", TaskKind.BINARY, true, new TaskSource.FromHead("like", new Transform.Affine(-1, 0)))
+                .withDistillation(new DistillationSettings(0.5, DistillationLoss.LOGIT_MSE, 1.0))));
   }
 
   /** The students' recipe. */

@@ -31,15 +31,15 @@ public final class VariantCatalog {
   static {
     add(Variant.control(), List.of(0.0), "true labels only");
     add(new Variant("distilled", Variant.Distillation.AUXILIARY, 1, Variant.TeacherSource.SINGLE, false),
-        List.of(1.0, 5.0), "auxiliary heads learn the aligned teacher labels");
+        List.of(0.5, 1.0, 2.0, 5.0), "auxiliary heads learn the aligned teacher labels");
     add(new Variant("direct", Variant.Distillation.DIRECT, 1, Variant.TeacherSource.SINGLE, false),
-        List.of(1.0, 2.0, 5.0), "serving heads learn a weighted mix of true and teacher labels");
+        List.of(0.5, 1.0, 2.0, 5.0), "serving heads learn a weighted mix of true and teacher labels");
     add(new Variant("representations", Variant.Distillation.AUXILIARY, 1, Variant.TeacherSource.SINGLE, true),
-        List.of(5.0, 10.0), "auxiliary heads, plus the teacher's user representation as an input (a lookup)");
+        List.of(1.0, 2.0, 5.0, 10.0), "auxiliary heads, plus the teacher's user representation as an input (a lookup)");
     add(new Variant("committee", Variant.Distillation.AUXILIARY, 1, Variant.TeacherSource.COMMITTEE, false),
-        List.of(1.0, 5.0), "auxiliary heads learn the mean label of several teachers");
+        List.of(0.5, 1.0, 2.0, 5.0), "auxiliary heads learn the mean label of several teachers");
     add(new Variant("adapter", Variant.Distillation.AUXILIARY, 1, Variant.TeacherSource.ADAPTED, false),
-        List.of(1.0, 5.0), "auxiliary heads learn the teacher labels through an adapter fitted on all training labels");
+        List.of(0.5, 1.0, 2.0, 5.0), "auxiliary heads learn the teacher labels through an adapter fitted on all training labels");
   }
 
   private VariantCatalog() {

@@ -104,7 +104,7 @@ final class TeacherPanel implements AutoCloseable {
       }
     }
     Map<Long, float[]> table = new HashMap<>();
-    if (kind == RepresentationKind.EMBEDDING) {
+    if (kind == RepresentationKind.EMBEDDING || kind == RepresentationKind.EMBEDDING_AND_SCORES) {
       float[] embedding = teacher.model().embeddingTable(USER_ID);
       int dim = teacher.model().config().idInputs().stream().filter(i -> i.name().equals(USER_ID)).findFirst()
           .orElseThrow().embeddingDim();
@@ -114,7 +114,8 @@ final class TeacherPanel implements AutoCloseable {
           table.put(user, Arrays.copyOfRange(embedding, (int) (user * dim), (int) ((user + 1) * dim)));
         }
       }
-    } else {
+    }
+    if (kind != RepresentationKind.EMBEDDING) {
       List<Rule> rules = new ArrayList<>();
       for (Rule r : mapping.rules()) {
         rules.add(r.input().startsWith("user_") ? r : Rule.defaulted(r.input()));
@@ -123,15 +124,28 @@ final class TeacherPanel implements AutoCloseable {
           mapping.targetSchema(), mapping.teacher(), mapping.recordIdField(), rules);
       CompiledMapper mapper = FeatureMapping.compile(userOnly, teacher.signature(), Example.getClassSchema());
       MappedTable users = MappedTable.map(mapper, firstOfUser.values(), List.of(), n -> { });
-      float[] reps = teacher.model().represent(users.data());
-      int dim = teacher.model().config().trunkOutputWidth();
+      boolean penultimate = kind == RepresentationKind.PENULTIMATE;
+      float[] values = penultimate ? teacher.model().represent(users.data()) : teacher.model().predict(users.data());
+      int dim = penultimate ? teacher.model().config().trunkOutputWidth() : teacher.model().config().headCount();
       Map<String, Long> userOfExample = new HashMap<>();
       firstOfUser.forEach((user, example) -> userOfExample.put(example.getId(), user));
       for (int i = 0; i < users.data().rows(); i++) {
-        table.put(userOfExample.get(users.exampleIds().get(i)), Arrays.copyOfRange(reps, i * dim, (i + 1) * dim));
+        Long user = userOfExample.get(users.exampleIds().get(i));
+        float[] own = Arrays.copyOfRange(values, i * dim, (i + 1) * dim);
+        float[] before = table.get(user);
+        if (before == null && kind == RepresentationKind.EMBEDDING_AND_SCORES) {
+          continue; // a user the teacher has no embedding of: the default for both parts
+        }
+        table.put(user, before == null ? own : concat(before, own));
       }
     }
     return FeatureLookup.standardised(USER_ID, table);
+  }
+
+  private static float[] concat(float[] a, float[] b) {
+    float[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Override
