@@ -66,7 +66,6 @@ public final class ComparisonRunner {
   private final Map<String, Double> chosenWeights = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
   private List<String> coverage = List.of();
-  private String teacherHash = "";
 
   /** A runner; {@code studentDone} is called after each trained student (for progress bars). */
   public ComparisonRunner(CompareOptions options, Consumer<String> log, Runnable studentDone) {
@@ -146,7 +145,7 @@ public final class ComparisonRunner {
           }
           PreparedRun prepared = prepare(panel, data, fraction, seed, options.out().resolve("labels").resolve(name));
           runs.add(ModelRun.of(ModelRun.TEACHER_ZERO_SHOT, fraction, seed, ModelRun.TEST, prepared.teacherTest(),
-              List.of(), teacherProvenance(panel), OptionalLong.of(panel.trained(0).parameters())));
+              List.of(), teacherProvenance(prepared.labelProvenance()), OptionalLong.of(panel.trained(0).parameters())));
           for (VariantCatalog.Entry entry : entries) {
             trainVariant(entry, prepared, fraction, seed);
           }
@@ -207,7 +206,7 @@ public final class ComparisonRunner {
         ? Optional.of(panel.userRepresentations(options.representation(), mapping, data)) : Optional.empty();
     ScoredSplit teacherTest = PreparedRun.teacherScores(run, target, test.exampleIds());
     return new PreparedRun(data, encoder, train, valid, test, run.columns(), labels, committee, adapted, users,
-        teacherTest);
+        teacherTest, PreparedRun.labelProvenance(run));
   }
 
   /**
@@ -300,18 +299,20 @@ public final class ComparisonRunner {
     return new ScoredSplit(examples.exampleIds(), scored);
   }
 
-  private Map<String, String> teacherProvenance(TeacherPanel panel) {
+  private static Map<String, String> teacherProvenance(Provenance labels) {
     Map<String, String> p = new LinkedHashMap<>();
-    p.put("teacherId", panel.teacher(0).signature().getTeacherId());
-    p.put("teacherHash", panel.teacher(0).contentHash());
-    p.put("mapping", "music-to-movie@1");
-    p.put("alignment", protocol.alignment().name() + "@fitted");
+    p.put("teacherId", labels.getTeacherId());
+    p.put("teacherHash", labels.getTeacherHash());
+    p.put("mapping", labels.getMappingName() + "@" + labels.getMappingVersion());
+    p.put("alignment", labels.getAlignmentName() + "@" + labels.getAlignmentVersion());
+    p.put("seed", Long.toString(labels.getSeed()));
+    p.putAll(labels.getHyperParameters());
     return p;
   }
 
   private Map<String, String> studentProvenance(PreparedRun run, StudentTrainer.Trained student, Variant variant,
       long seed) {
-    Map<String, String> p = new LinkedHashMap<>();
+    Map<String, String> p = teacherProvenance(run.labelProvenance());
     p.put("variant", variant.name());
     p.put("distillation", variant.distillation().name().toLowerCase(Locale.ROOT));
     p.put("teacherSource", variant.source().name().toLowerCase(Locale.ROOT));
@@ -326,13 +327,12 @@ public final class ComparisonRunner {
     return p;
   }
 
-  private Provenance toProvenance(Map<String, String> hyper, long seed, PreparedRun run) {
-    return Provenance.newBuilder()
-        .setTeacherId(RatingsProtocol.TEACHER_ID)
-        .setTeacherHash(teacherHash)
-        .setMappingName("music-to-movie").setMappingVersion(1)
-        .setAlignmentName(protocol.alignment().name()).setAlignmentVersion(protocol.alignment().version() + 1)
-        .setHyperParameters(new java.util.TreeMap<>(hyper))
+  /** The student's provenance: its labels' teacher, mapping and alignment, stamped with its own run. */
+  private static Provenance toProvenance(Map<String, String> hyper, long seed, PreparedRun run) {
+    Map<String, String> all = new java.util.TreeMap<>(run.labelProvenance().getHyperParameters());
+    all.putAll(hyper);
+    return Provenance.newBuilder(run.labelProvenance())
+        .setHyperParameters(all)
         .setSeed(seed)
         .setInputDataHash(ContentHash.ofFile(run.data().path(Split.TARGET_TRAIN)))
         .setProducer("crossdistill student compare")
@@ -340,8 +340,8 @@ public final class ComparisonRunner {
   }
 
   private String parameterNote(TeacherPanel panel, CrossDomainData data) {
-    teacherHash = panel.teacher(0).contentHash();
-    return String.format(Locale.ROOT, "teacher %s: %,d parameters (%s)", teacherHash.substring(0, 12),
+    return String.format(Locale.ROOT, "teacher %s: %,d parameters (%s)",
+        panel.teacher(0).contentHash().substring(0, 12),
         panel.trained(0).parameters(), describe(panel.teacher(0).model().config()));
   }
 

@@ -38,10 +38,13 @@ import java.util.Optional;
  * @param adaptedLabels the adapted labels, if the adapter was fitted
  * @param users the teacher's user representations, if computed
  * @param teacherTest the teacher's zero-shot scores on the test split
+ * @param labelProvenance the provenance the single teacher's labels carry (teacher, mapping and fitted
+ *     alignment versions, as labelling stamped them)
  */
 public record PreparedRun(CrossDomainData data, ExampleEncoder encoder, EncodedExamples train, EncodedExamples valid,
     EncodedExamples test, List<AlignedTask> columns, float[] teacherLabels, Optional<float[]> committeeLabels,
-    Optional<float[]> adaptedLabels, Optional<FeatureLookup> users, ScoredSplit teacherTest) {
+    Optional<float[]> adaptedLabels, Optional<FeatureLookup> users, ScoredSplit teacherTest,
+    io.crossdistill.v1.Provenance labelProvenance) {
 
   /** Encodes the three target splits of {@code data} with {@code encoder}. */
   static EncodedExamples encode(ExampleEncoder encoder, CrossDomainData data, Split split) {
@@ -73,6 +76,12 @@ public record PreparedRun(CrossDomainData data, ExampleEncoder encoder, EncodedE
       System.arraycopy(values, 0, out, row * width, width);
     });
     return out;
+  }
+
+  /** The provenance the labels of one labelling run carry. */
+  static io.crossdistill.v1.Provenance labelProvenance(AlignedRun run) {
+    return AvroLabelFiles.reader(run.labels().labels(), run.columns()).provenance()
+        .orElseThrow(() -> new IllegalStateException("the label set " + run.labels().labels() + " holds no labels"));
   }
 
   /** The training labels of one labelling run, joined to the training rows. */
