@@ -43,17 +43,8 @@ final class CompareCommand implements Callable<Integer> {
       completionCandidates = VariantNames.class)
   private List<String> variants = new ArrayList<>(VariantCatalog.names());
 
-  @Option(names = "--representation", paramLabel = "KIND", defaultValue = "EMBEDDING",
-      description = "the teacher's user representation the representations variant reads: ${COMPLETION-CANDIDATES}"
-          + " (default: ${DEFAULT-VALUE})")
-  private CompareOptions.RepresentationKind representation;
-
-  @Option(names = "--committee", paramLabel = "N", defaultValue = "3",
-      description = "teachers in the committee variant (default: ${DEFAULT-VALUE})")
-  private int committee;
-
-  @Option(names = "--small", description = "tiny teacher and few epochs: a smoke run, not a result")
-  private boolean small;
+  @picocli.CommandLine.Mixin
+  private TeacherOptions teachers = new TeacherOptions();
 
   @Override
   public Integer call() {
@@ -67,7 +58,8 @@ final class CompareCommand implements Callable<Integer> {
     }
     CompareOptions options;
     try {
-      options = new CompareOptions(data, out, fractions, seedList, variants, representation, committee, small);
+      options = new CompareOptions(data, out, fractions, seedList, variants, teachers.representation,
+          teachers.committee, teachers.small);
     } catch (IllegalArgumentException e) {
       System.err.println("student compare: " + e.getMessage());
       return 2;

@@ -53,17 +53,8 @@ final class TrainCommand implements Callable<Integer> {
       description = "draws the fraction's sample and the student's init (default: ${DEFAULT-VALUE})")
   private long seed;
 
-  @Option(names = "--representation", paramLabel = "KIND", defaultValue = "EMBEDDING",
-      description = "the teacher's user representation the representations variant reads: ${COMPLETION-CANDIDATES}"
-          + " (default: ${DEFAULT-VALUE})")
-  private CompareOptions.RepresentationKind representation;
-
-  @Option(names = "--committee", paramLabel = "N", defaultValue = "3",
-      description = "teachers in the committee variant (default: ${DEFAULT-VALUE})")
-  private int committee;
-
-  @Option(names = "--small", description = "tiny teacher and few epochs: a smoke run, not a result")
-  private boolean small;
+  @picocli.CommandLine.Mixin
+  private TeacherOptions teachers = new TeacherOptions();
 
   @Override
   public Integer call() {
@@ -81,8 +72,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     CompareOptions options = null;
     try {
-      options = new CompareOptions(data, out, List.of(fraction), List.of(seed), List.of(), representation, committee,
-          small);
+      options = new CompareOptions(data, out, List.of(fraction), List.of(seed), List.of(), teachers.representation,
+          teachers.committee, teachers.small);
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage().replace("--fractions", "--fraction").replace("--seeds", "--seed"));
     }
