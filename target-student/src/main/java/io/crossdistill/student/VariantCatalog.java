@@ -38,6 +38,8 @@ public final class VariantCatalog {
         List.of(1.0, 2.0, 5.0, 10.0), "auxiliary heads, plus the teacher's user representation as an input (a lookup)");
     add(new Variant("committee", Variant.Distillation.AUXILIARY, 1, Variant.TeacherSource.COMMITTEE, false),
         List.of(0.5, 1.0, 2.0, 5.0), "auxiliary heads learn the mean label of several teachers");
+    add(new Variant("committee-representations", Variant.Distillation.AUXILIARY, 1, Variant.TeacherSource.COMMITTEE,
+        true), List.of(1.0, 2.0, 5.0, 10.0), "the committee's mean labels, plus the teacher's user representation as an input");
     add(new Variant("adapter", Variant.Distillation.AUXILIARY, 1, Variant.TeacherSource.ADAPTED, false),
         List.of(0.5, 1.0, 2.0, 5.0), "auxiliary heads learn the teacher labels through an adapter fitted on all training labels");
   }
