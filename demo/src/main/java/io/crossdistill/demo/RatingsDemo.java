@@ -14,14 +14,16 @@ import java.util.function.Consumer;
 
 /**
  * The demo on a directory in the ratings layout: the student library's {@code student compare} with the
- * control, {@code distilled} and {@code representations} variants. The library owns the protocol
+ * control, {@code distilled} and {@code committee-representations} (the variant chosen on the Amazon
+ * validation split: a committee of three teachers' labels plus the teacher's user representation as an
+ * input) variants. The library owns the protocol
  * ({@link RatingsProtocol}: teacher recipe, mapping, alignment) and labels in process; the demo only
  * chooses the variants, says which directory it ran on and where everything was written.
  */
 public final class RatingsDemo {
 
   /** The variants the demo runs beside the control. */
-  public static final List<String> VARIANTS = List.of("distilled", "representations");
+  public static final List<String> VARIANTS = List.of("distilled", "committee-representations");
 
   private final CompareOptions options;
 

@@ -67,7 +67,7 @@ class DemoCliTest {
 
     String text = stdout.toString();
     assertThat(text).contains("crossdistill demo: ratings-layout directory " + world.toAbsolutePath(),
-        "students trained on 100% of target train (tiny-world)", "control", "distilled", "representations",
+        "students trained on 100% of target train (tiny-world)", "control", "distilled", "committee-representations",
         "love auc", "rating r2", "dislike auc", "Significance");
     assertThat(text).doesNotContain("Amazon", "10% of target train");
     Path compareOut = out.resolve("tiny-world");
@@ -75,6 +75,6 @@ class DemoCliTest {
         .toString());
     assertThat(Files.size(compareOut.resolve("metrics.json"))).isPositive();
     assertThat(Files.size(compareOut.resolve("report.html"))).isPositive();
-    assertThat(Files.readString(compareOut.resolve("results.md"))).contains("tiny-world", "representations");
+    assertThat(Files.readString(compareOut.resolve("results.md"))).contains("tiny-world", "committee-representations");
   }
 }
