@@ -48,20 +48,26 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    List<String> problems = new ArrayList<>();
     if (!Files.isDirectory(data)) {
-      System.err.println("student compare: --data " + data + " is not a directory");
-      return 2;
+      problems.add("--data: " + data + " is not a directory");
+    }
+    if (seeds < 1) {
+      problems.add("--seeds: at least 1, got " + seeds);
     }
     List<Long> seedList = new ArrayList<>();
-    for (long s = 1; s <= seeds; s++) {
+    for (long s = 1; s <= Math.max(1, seeds); s++) {
       seedList.add(s);
     }
-    CompareOptions options;
+    CompareOptions options = null;
     try {
       options = new CompareOptions(data, out, fractions, seedList, variants, teachers.representation,
           teachers.committee, teachers.small);
     } catch (IllegalArgumentException e) {
-      System.err.println("student compare: " + e.getMessage());
+      problems.add(e.getMessage());
+    }
+    if (!problems.isEmpty()) {
+      System.err.println("student compare: " + String.join("; ", problems));
       return 2;
     }
     long start = System.nanoTime();
