@@ -17,10 +17,10 @@ import picocli.CommandLine.Option;
  * target-data fractions, with significance against the control, written under {@code --out}.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"Train the control and each variant side by side over seeds and target-data fractions on a",
-        "directory in the ratings layout; every choice on validation, test scored once. Writes metrics.json,",
-        "scores/<variant>-f<fraction>-seed<seed>.csv, report.html, models/ and labels/ under --out.",
-        "With only --data and --out it runs the full protocol (10% and 100%, 5 seeds, every variant)."})
+    description = "Train the control and each variant side by side over seeds and target-data fractions on a"
+        + " directory in the ratings layout; every choice on validation, test scored once. Writes metrics.json,"
+        + " scores/<variant>-f<fraction>-seed<seed>.csv, report.html, models/ and labels/ under --out. With only"
+        + " --data and --out it runs the full protocol (10%% and 100%% of the target rows, 5 seeds, every variant).")
 final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--data", required = true, paramLabel = "DIR",

@@ -28,11 +28,12 @@ import picocli.CommandLine.Option;
  * only the student's directory, never a teacher.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-    description = {"Score examples with a student saved by student train or student compare (a directory with",
-        "student.json), without its teacher. --input is an Avro container file of io.crossdistill.v1.Example",
-        "records, e.g. <out>/data/f1.0-seed1/target-test.avro; ratings TSV files are not read (their per-user and",
-        "per-item statistics come from the loader, which turns them into such Avro files first). Writes",
-        "example_id,task,score: a probability for a binary task, a value for a regression task."})
+    description = "Score examples with a student saved by student train or student compare (a directory with"
+        + " student.json), without its teacher. --input is an Avro container file of"
+        + " io.crossdistill.v1.Example records, e.g. <out>/data/f1.0-seed1/target-test.avro; ratings TSV"
+        + " files are not read (their per-user and per-item statistics come from the loader, which turns"
+        + " them into such Avro files first). Writes example_id,task,score: a probability for a binary"
+        + " task, a value for a regression task.")
 final class PredictCommand implements Callable<Integer> {
 
   /** The CSV header. */

@@ -23,9 +23,9 @@ import picocli.CommandLine.Option;
  * directory, trained exactly as {@code student compare} trains it, saved as a student artifact.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = {"Train one student on a directory in the ratings layout, as student compare trains it (the teacher",
-        "is trained once under --out/teachers, or reused), print its validation and test metrics and save it",
-        "under --out/models/<variant>-f<fraction>-seed<seed>/ for student predict."})
+    description = "Train one student on a directory in the ratings layout, as student compare trains it (the"
+        + " teacher is trained once under --out/teachers, or reused), print its validation and test metrics"
+        + " and save it under --out/models/<variant>-f<fraction>-seed<seed>/ for student predict.")
 final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--data", required = true, paramLabel = "DIR",
