@@ -26,6 +26,14 @@ public final class AmazonRatingsLoader {
     this.config = Objects.requireNonNull(config, "config");
   }
 
+  /**
+   * The problems that keep {@code dir} from being read as the ratings layout (a missing file each);
+   * empty when every file the loader reads is there. Lets a command say so before any work starts.
+   */
+  public static java.util.List<String> layoutProblems(Path dir) {
+    return AmazonLoadJob.missingFiles(dir);
+  }
+
   /** The settings. */
   public AmazonRatingsConfig config() {
     return config;

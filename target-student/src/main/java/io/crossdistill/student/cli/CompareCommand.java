@@ -4,6 +4,7 @@ import io.crossdistill.student.CompareOptions;
 import io.crossdistill.student.ComparisonTables;
 import io.crossdistill.student.StudentComparison;
 import io.crossdistill.student.VariantCatalog;
+import io.crossdistill.datasets.AmazonRatingsLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +52,8 @@ final class CompareCommand implements Callable<Integer> {
     List<String> problems = new ArrayList<>();
     if (!Files.isDirectory(data)) {
       problems.add("--data: " + data + " is not a directory");
+    } else {
+      AmazonRatingsLoader.layoutProblems(data).forEach(problem -> problems.add("--data: " + problem));
     }
     if (seeds < 1) {
       problems.add("--seeds: at least 1, got " + seeds);

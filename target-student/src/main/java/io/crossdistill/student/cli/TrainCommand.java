@@ -7,6 +7,7 @@ import io.crossdistill.student.TaskMetrics;
 import io.crossdistill.student.Variant;
 import io.crossdistill.student.VariantCatalog;
 import io.crossdistill.student.internal.compare.ComparisonRunner;
+import io.crossdistill.datasets.AmazonRatingsLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +62,8 @@ final class TrainCommand implements Callable<Integer> {
     List<String> problems = new ArrayList<>();
     if (!Files.isDirectory(data)) {
       problems.add("--data: " + data + " is not a directory");
+    } else {
+      AmazonRatingsLoader.layoutProblems(data).forEach(problem -> problems.add("--data: " + problem));
     }
     Optional<VariantCatalog.Entry> entry = entry(variant, problems);
     double weight = teacherWeight.orElse(entry.map(e -> e.weights().get(0)).orElse(0.0));

@@ -68,6 +68,25 @@ class CompareCommandTest {
   }
 
   @Test
+  void compare_aDirectoryOutsideTheRatingsLayout_exits2NamingEveryMissingFile_beforeAnyWork() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("not-ratings"));
+    Files.writeString(dir.resolve("music.train.rating"), "u1\ti1\t5\t0\n");
+    PrintStream before = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = StudentCli.commandLine().execute("compare", "--data", dir.toString(), "--out", tmp.resolve("o").toString());
+    } finally {
+      System.setErr(before);
+    }
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("music_movie.train.rating", "music.valid.rating",
+        "music.test.rating").doesNotContain("missing file " + dir.resolve("music.train.rating"));
+    assertThat(tmp.resolve("o")).doesNotExist();
+  }
+
+  @Test
   void compare_badOptions_exit2ListingEveryProblem() {
     PrintStream before = System.err;
     ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -73,17 +73,24 @@ public final class AmazonLoadJob {
   }
 
   private void requireFiles() {
-    List<String> missing = new ArrayList<>();
-    for (RatingFile f : List.of(crossTrain, musicTrain, musicValid, musicTest)) {
-      if (!Files.isRegularFile(f.file())) {
-        missing.add("missing file " + f.file() + " (the amazon-movie-music layout needs " + CROSS_TRAIN_FILE + ", "
-            + MUSIC_TRAIN_FILE + ", " + MUSIC_VALID_FILE + " and " + MUSIC_TEST_FILE + ")");
-      }
-    }
+    List<String> missing = missingFiles(config.dataDir());
     if (!missing.isEmpty()) {
       throw new DatasetException(missing);
     }
   }
+
+  /** One problem per file of the ratings layout that {@code dir} lacks (empty when the layout is complete). */
+  public static List<String> missingFiles(Path dir) {
+    List<String> missing = new ArrayList<>();
+    for (String name : List.of(CROSS_TRAIN_FILE, MUSIC_TRAIN_FILE, MUSIC_VALID_FILE, MUSIC_TEST_FILE)) {
+      if (!Files.isRegularFile(dir.resolve(name))) {
+        missing.add("missing file " + dir.resolve(name) + " (the amazon-movie-music layout needs " + CROSS_TRAIN_FILE
+            + ", " + MUSIC_TRAIN_FILE + ", " + MUSIC_VALID_FILE + " and " + MUSIC_TEST_FILE + ")");
+      }
+    }
+    return missing;
+  }
+
 
   /** Pass 1: vocabularies, split sizes, training statistics. */
   private void collect() {
