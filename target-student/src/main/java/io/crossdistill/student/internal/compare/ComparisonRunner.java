@@ -16,7 +16,6 @@ import io.crossdistill.mapper.DriftThresholds;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.models.TrainingListener;
 import io.crossdistill.schemas.ContainerReader;
-import io.crossdistill.schemas.ContentHash;
 import io.crossdistill.student.CompareOptions;
 import io.crossdistill.student.ComparisonResult;
 import io.crossdistill.student.Comparison;
@@ -35,10 +34,8 @@ import io.crossdistill.student.StudentTrainer;
 import io.crossdistill.student.Variant;
 import io.crossdistill.student.VariantCatalog;
 import io.crossdistill.v1.Example;
-import io.crossdistill.v1.Provenance;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -145,7 +142,7 @@ public final class ComparisonRunner {
           }
           PreparedRun prepared = prepare(panel, data, fraction, seed, options.out().resolve("labels").resolve(name));
           runs.add(ModelRun.of(ModelRun.TEACHER_ZERO_SHOT, fraction, seed, ModelRun.TEST, prepared.teacherTest(),
-              List.of(), teacherProvenance(prepared.labelProvenance()), OptionalLong.of(panel.trained(0).parameters())));
+              List.of(), RunProvenance.teacher(prepared.labelProvenance()), OptionalLong.of(panel.trained(0).parameters())));
           for (VariantCatalog.Entry entry : entries) {
             trainVariant(entry, prepared, fraction, seed);
           }
@@ -279,9 +276,10 @@ public final class ComparisonRunner {
       chosenWeights.put(key, bestWeight);
     }
     try (StudentTrainer.Trained student = best) {
-      Map<String, String> provenance = studentProvenance(run, student, base.withTeacherWeight(bestWeight), seed);
+      Map<String, String> provenance = RunProvenance.student(run, student, base.withTeacherWeight(bestWeight), seed,
+          options.representation(), recipe);
       Path dir = options.out().resolve("models").resolve(base.name() + "-" + runName(fraction, seed));
-      StudentArtifact.save(dir, student, encoder, toProvenance(provenance, seed, run));
+      StudentArtifact.save(dir, student, encoder, RunProvenance.stamped(provenance, seed, run));
       for (var split : List.of(Map.entry(ModelRun.VALID, valid), Map.entry(ModelRun.TEST, test))) {
         runs.add(ModelRun.of(base.name(), fraction, seed, split.getKey(), scores(student, split.getValue(), tasks),
             split.getKey().equals(ModelRun.TEST) ? student.report().epochs() : List.of(), provenance,
@@ -297,46 +295,6 @@ public final class ComparisonRunner {
       scored.add(new ScoredTask(task, outputs.get(task.name()), examples.labels(task.name())));
     }
     return new ScoredSplit(examples.exampleIds(), scored);
-  }
-
-  private static Map<String, String> teacherProvenance(Provenance labels) {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("teacherId", labels.getTeacherId());
-    p.put("teacherHash", labels.getTeacherHash());
-    p.put("mapping", labels.getMappingName() + "@" + labels.getMappingVersion());
-    p.put("alignment", labels.getAlignmentName() + "@" + labels.getAlignmentVersion());
-    p.put("seed", Long.toString(labels.getSeed()));
-    p.putAll(labels.getHyperParameters());
-    return p;
-  }
-
-  private Map<String, String> studentProvenance(PreparedRun run, StudentTrainer.Trained student, Variant variant,
-      long seed) {
-    Map<String, String> p = teacherProvenance(run.labelProvenance());
-    p.put("variant", variant.name());
-    p.put("distillation", variant.distillation().name().toLowerCase(Locale.ROOT));
-    p.put("teacherSource", variant.source().name().toLowerCase(Locale.ROOT));
-    p.put("teacherWeight", Double.toString(variant.teacherWeight()));
-    p.put("representations", variant.representations() ? options.representation().name().toLowerCase(Locale.ROOT)
-        : "none");
-    p.putAll(recipe.hyperParameters());
-    p.put("seed", Long.toString(seed));
-    p.put("inputDataHash", ContentHash.ofFile(run.data().path(Split.TARGET_TRAIN)));
-    p.put("epochs", Integer.toString(student.report().epochsRun()));
-    p.put("bestEpoch", Integer.toString(student.report().bestEpoch()));
-    return p;
-  }
-
-  /** The student's provenance: its labels' teacher, mapping and alignment, stamped with its own run. */
-  private static Provenance toProvenance(Map<String, String> hyper, long seed, PreparedRun run) {
-    Map<String, String> all = new java.util.TreeMap<>(run.labelProvenance().getHyperParameters());
-    all.putAll(hyper);
-    return Provenance.newBuilder(run.labelProvenance())
-        .setHyperParameters(all)
-        .setSeed(seed)
-        .setInputDataHash(ContentHash.ofFile(run.data().path(Split.TARGET_TRAIN)))
-        .setProducer("crossdistill student compare")
-        .build();
   }
 
   private String parameterNote(TeacherPanel panel, CrossDomainData data) {
