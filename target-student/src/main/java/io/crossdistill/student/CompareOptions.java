@@ -74,9 +74,4 @@ public record CompareOptions(Path data, Path out, List<Double> fractions, List<L
       throw new IllegalArgumentException(String.join("; ", problems));
     }
   }
-
-  /** Whether a variant of the given source or input is among the variants. */
-  boolean needs(Variant.TeacherSource source) {
-    return VariantCatalog.select(variants).stream().anyMatch(e -> e.variant().source() == source);
-  }
 }
