@@ -40,8 +40,6 @@ import io.crossdistill.v1.Provenance;
 import io.crossdistill.v1.TeacherSignature;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -207,7 +205,7 @@ public final class DemoPipeline {
     EncodedExamples valid = encode(encoder, data, Split.TARGET_VALID);
     EncodedExamples test = encode(encoder, data, reportSplit);
     LabelSetReader labelSet = AvroLabelFiles.reader(labels.labels(), run.columns());
-    float[] teacherLabels = readLabels(labelSet, train);
+    float[] teacherLabels = labelSet.joinTo(train.exampleIds());
     TrainingConfig config = scenario.studentTraining(seed);
     Path students = runDir.resolve("students");
     Provenance provenance = studentProvenance(data, seed, labelSet);
@@ -276,25 +274,6 @@ public final class DemoPipeline {
     try (ContainerReader<Example> in = data.open(split)) {
       return encoder.encode(in);
     }
-  }
-
-  /** The aligned teacher labels of the label set, joined to the encoded training rows by example id. */
-  private static float[] readLabels(LabelSetReader labels, EncodedExamples train) {
-    Map<String, Integer> rowOf = new HashMap<>();
-    for (int i = 0; i < train.exampleIds().size(); i++) {
-      rowOf.put(train.exampleIds().get(i), i);
-    }
-    int width = labels.columns().size();
-    float[] out = new float[train.data().rows() * width];
-    Arrays.fill(out, Float.NaN);
-    labels.forEachRow((exampleId, values) -> {
-      Integer row = rowOf.get(exampleId);
-      if (row == null) {
-        throw new IllegalStateException("label for unknown example " + exampleId + " in the label set");
-      }
-      System.arraycopy(values, 0, out, row * width, width);
-    });
-    return out;
   }
 
   private void startService(TeacherArtifactHolder holder, Path root, Path teacherDir, Map<String, Path> artifacts) {

@@ -2,7 +2,10 @@ package io.crossdistill.labelling;
 
 import io.crossdistill.aligner.AlignedTask;
 import io.crossdistill.v1.Provenance;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -27,4 +30,29 @@ public interface LabelSetReader {
    * @throws IllegalStateException when a stored label does not fit the columns
    */
   void forEachRow(BiConsumer<String, float[]> row);
+
+  /**
+   * The set's labels joined to rows by example id: {@code exampleIds.size() × columns}, row-major, NaN
+   * for a row the set holds no label for.
+   *
+   * @throws IllegalStateException when the set holds a label for an example that is not among the rows
+   */
+  default float[] joinTo(List<String> exampleIds) {
+    Map<String, Integer> rowOf = new HashMap<>(exampleIds.size() * 2);
+    for (int i = 0; i < exampleIds.size(); i++) {
+      rowOf.put(exampleIds.get(i), i);
+    }
+    int width = columns().size();
+    float[] out = new float[exampleIds.size() * width];
+    Arrays.fill(out, Float.NaN);
+    forEachRow((id, values) -> {
+      Integer row = rowOf.get(id);
+      if (row == null) {
+        throw new IllegalStateException("the label set holds a label for example " + id
+            + ", which is not among the examples it is joined to");
+      }
+      System.arraycopy(values, 0, out, row * width, width);
+    });
+    return out;
+  }
 }

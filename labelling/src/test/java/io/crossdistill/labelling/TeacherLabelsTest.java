@@ -64,6 +64,26 @@ class TeacherLabelsTest {
   }
 
   @Test
+  void joinTo_placesEachLabelAtItsExamplesRow_leavesOthersNaN_andRefusesAStrangeExample(@TempDir Path dir) {
+    MappedTable mapped = MappedTable.map(TinyTeacher.mapper(), List.of(TinyTeacher.example("a", 1f, 1, 0f),
+        TinyTeacher.example("c", 2f, 2, 1f)), List.of("click"), n -> { });
+    CompiledAlignment alignment = TinyTeacher.alignment();
+    float[] aligned = alignment.apply(new float[] {0.5f, 10f, -1.25f, 20f}, 2);
+    TeacherLabels labels = TeacherLabels.write(dir, mapped, aligned, alignment, RUN);
+    LabelSetReader reader = AvroLabelFiles.reader(labels.labels(), alignment.tasks());
+
+    float[] joined = reader.joinTo(List.of("c", "unlabelled", "a"));
+
+    assertThat(joined).hasSize(6);
+    assertThat(new float[] {joined[0], joined[1]}).containsExactly(aligned[2], aligned[3]);
+    assertThat(joined[2]).isNaN();
+    assertThat(joined[3]).isNaN();
+    assertThat(new float[] {joined[4], joined[5]}).containsExactly(aligned[0], aligned[1]);
+    assertThatThrownBy(() -> reader.joinTo(List.of("a"))).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("example c");
+  }
+
+  @Test
   void reader_ofAnEmptyLabelSet_hasNoProvenanceAndNoRows(@TempDir Path dir) {
     MappedTable none = MappedTable.map(TinyTeacher.mapper(), List.of(), List.of("click"), n -> { });
     CompiledAlignment alignment = TinyTeacher.alignment();

@@ -1,6 +1,8 @@
 package io.crossdistill.models;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -103,25 +105,58 @@ public final class Metrics {
    * |mean predicted probability − fraction of positives|, with probabilities sigmoid(logits).
    */
   public static double expectedCalibrationError(float[] logits, float[] labels) {
-    int[] rows = labelledRows(logits, labels);
-    double[] probabilitySum = new double[CALIBRATION_BINS];
-    double[] labelSum = new double[CALIBRATION_BINS];
-    int[] count = new int[CALIBRATION_BINS];
-    for (int r : rows) {
-      double p = sigmoid(logits[r]);
-      int bin = Math.min(CALIBRATION_BINS - 1, (int) (p * CALIBRATION_BINS));
-      probabilitySum[bin] += p;
-      labelSum[bin] += labels[r];
-      count[bin]++;
-    }
-    double ece = 0;
-    for (int b = 0; b < CALIBRATION_BINS; b++) {
-      if (count[b] > 0) {
-        ece += Math.abs(probabilitySum[b] - labelSum[b]) / rows.length;
+    CalibrationBins bins = new CalibrationBins();
+    bins.add(logits, labels);
+    return bins.expectedCalibrationError();
+  }
+
+  /**
+   * The 10 equal-width probability bins behind {@link #expectedCalibrationError}, accumulated over one or
+   * more (logits, labels) pairs (rows with a NaN label are left out): the ECE and the points of a
+   * reliability diagram come from the same bins.
+   */
+  public static final class CalibrationBins {
+
+    private final double[] probabilitySum = new double[CALIBRATION_BINS];
+    private final double[] labelSum = new double[CALIBRATION_BINS];
+    private final int[] count = new int[CALIBRATION_BINS];
+    private int rows;
+
+    /** Adds the labelled rows of one set of logits. */
+    public void add(float[] logits, float[] labels) {
+      for (int r : labelledRows(logits, labels)) {
+        double p = sigmoid(logits[r]);
+        int bin = Math.min(CALIBRATION_BINS - 1, (int) (p * CALIBRATION_BINS));
+        probabilitySum[bin] += p;
+        labelSum[bin] += labels[r];
+        count[bin]++;
+        rows++;
       }
     }
-    return rows.length == 0 ? Double.NaN : ece;
+
+    /** The row-weighted mean over bins of |mean predicted probability − fraction of positives| (NaN: no rows). */
+    public double expectedCalibrationError() {
+      double ece = 0;
+      for (int b = 0; b < CALIBRATION_BINS; b++) {
+        if (count[b] > 0) {
+          ece += Math.abs(probabilitySum[b] - labelSum[b]) / rows;
+        }
+      }
+      return rows == 0 ? Double.NaN : ece;
+    }
+
+    /** {mean predicted probability, observed positive rate} of every non-empty bin, in bin order. */
+    public List<double[]> points() {
+      List<double[]> points = new ArrayList<>();
+      for (int b = 0; b < CALIBRATION_BINS; b++) {
+        if (count[b] > 0) {
+          points.add(new double[] {probabilitySum[b] / count[b], labelSum[b] / count[b]});
+        }
+      }
+      return points;
+    }
   }
+
 
   /**
    * Ranks {@code scores} once so that the AUC of any reweighting of the rows (a bootstrap resample,

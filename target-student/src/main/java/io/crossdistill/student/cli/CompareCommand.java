@@ -4,8 +4,6 @@ import io.crossdistill.student.CompareOptions;
 import io.crossdistill.student.ComparisonTables;
 import io.crossdistill.student.StudentComparison;
 import io.crossdistill.student.VariantCatalog;
-import io.crossdistill.datasets.AmazonRatingsLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +22,6 @@ import picocli.CommandLine.Option;
         + " --data and --out it runs the full protocol (10%% and 100%% of the target rows, 5 seeds, every variant).")
 final class CompareCommand implements Callable<Integer> {
 
-  @Option(names = "--data", required = true, paramLabel = "DIR",
-      description = "a directory in the ratings layout, e.g. ../shared/data/amazon-movie-music")
-  private Path data;
-
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "crossdistill-out/compare",
       description = "output directory (default: ${DEFAULT-VALUE})")
   private Path out;
@@ -45,16 +39,12 @@ final class CompareCommand implements Callable<Integer> {
   private List<String> variants = new ArrayList<>(VariantCatalog.names());
 
   @picocli.CommandLine.Mixin
-  private TeacherOptions teachers = new TeacherOptions();
+  private ProtocolOptions protocol = new ProtocolOptions();
 
   @Override
   public Integer call() {
     List<String> problems = new ArrayList<>();
-    if (!Files.isDirectory(data)) {
-      problems.add("--data: " + data + " is not a directory");
-    } else {
-      AmazonRatingsLoader.layoutProblems(data).forEach(problem -> problems.add("--data: " + problem));
-    }
+    problems.addAll(protocol.dataProblems());
     if (seeds < 1) {
       problems.add("--seeds: at least 1, got " + seeds);
     }
@@ -64,8 +54,8 @@ final class CompareCommand implements Callable<Integer> {
     }
     CompareOptions options = null;
     try {
-      options = new CompareOptions(data, out, fractions, seedList, variants, teachers.representation,
-          teachers.committee, teachers.small);
+      options = new CompareOptions(protocol.data, out, fractions, seedList, variants, protocol.representation,
+          protocol.committee, protocol.small);
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }

@@ -4,6 +4,7 @@ import io.crossdistill.datasets.ExampleFiles;
 import io.crossdistill.schemas.ContainerReader;
 import io.crossdistill.student.InvalidStudentException;
 import io.crossdistill.student.StudentArtifact;
+import io.crossdistill.student.internal.report.ScoreCsv;
 import io.crossdistill.v1.Example;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -126,9 +127,9 @@ final class PredictCommand implements Callable<Integer> {
     }
     try {
       for (StudentArtifact.Prediction p : student.predict(batch)) {
-        String id = quote(p.exampleId());
+        String id = ScoreCsv.quote(p.exampleId());
         for (Map.Entry<String, Double> task : p.outputs().entrySet()) {
-          csv.write(id + ',' + quote(task.getKey()) + ',' + task.getValue().floatValue() + '\n');
+          csv.write(id + ',' + ScoreCsv.quote(task.getKey()) + ',' + task.getValue().floatValue() + '\n');
         }
       }
     } catch (IOException e) {
@@ -136,12 +137,5 @@ final class PredictCommand implements Callable<Integer> {
     }
     batch.clear();
     return n;
-  }
-
-  private static String quote(String field) {
-    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-      return field;
-    }
-    return '"' + field.replace("\"", "\"\"") + '"';
   }
 }

@@ -7,8 +7,6 @@ import io.crossdistill.student.TaskMetrics;
 import io.crossdistill.student.Variant;
 import io.crossdistill.student.VariantCatalog;
 import io.crossdistill.student.internal.compare.ComparisonRunner;
-import io.crossdistill.datasets.AmazonRatingsLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +26,6 @@ import picocli.CommandLine.Option;
         + " teacher is trained once under --out/teachers, or reused), print its validation and test metrics"
         + " and save it under --out/models/<variant>-f<fraction>-seed<seed>/ for student predict.")
 final class TrainCommand implements Callable<Integer> {
-
-  @Option(names = "--data", required = true, paramLabel = "DIR",
-      description = "a directory in the ratings layout, e.g. ../shared/data/amazon-movie-music")
-  private Path data;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "crossdistill-out/train",
       description = "output directory: data/, teachers/, labels/, models/ (default: ${DEFAULT-VALUE})")
@@ -55,16 +49,12 @@ final class TrainCommand implements Callable<Integer> {
   private long seed;
 
   @picocli.CommandLine.Mixin
-  private TeacherOptions teachers = new TeacherOptions();
+  private ProtocolOptions protocol = new ProtocolOptions();
 
   @Override
   public Integer call() {
     List<String> problems = new ArrayList<>();
-    if (!Files.isDirectory(data)) {
-      problems.add("--data: " + data + " is not a directory");
-    } else {
-      AmazonRatingsLoader.layoutProblems(data).forEach(problem -> problems.add("--data: " + problem));
-    }
+    problems.addAll(protocol.dataProblems());
     Optional<VariantCatalog.Entry> entry = entry(variant, problems);
     double weight = teacherWeight.orElse(entry.map(e -> e.weights().get(0)).orElse(0.0));
     if (!(weight >= 0) || Double.isInfinite(weight)) {
@@ -75,8 +65,8 @@ final class TrainCommand implements Callable<Integer> {
     }
     CompareOptions options = null;
     try {
-      options = new CompareOptions(data, out, List.of(fraction), List.of(seed), List.of(), teachers.representation,
-          teachers.committee, teachers.small);
+      options = new CompareOptions(protocol.data, out, List.of(fraction), List.of(seed), List.of(),
+          protocol.representation, protocol.committee, protocol.small);
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage().replace("--fractions", "--fraction").replace("--seeds", "--seed"));
     }
@@ -90,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
     try (Progress progress = Progress.start("student train", 1, "students")) {
       student = ComparisonRunner.trainOne(options, chosen, weight, progress::log, () -> progress.step(1));
     } catch (DatasetException e) {
-      System.err.println("student train: --data " + data + ": " + e.getMessage());
+      System.err.println("student train: --data " + protocol.data + ": " + e.getMessage());
       return 2;
     }
     System.out.println(render(student.valid()));

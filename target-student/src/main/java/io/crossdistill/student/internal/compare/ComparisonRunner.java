@@ -22,7 +22,6 @@ import io.crossdistill.student.Comparison;
 import io.crossdistill.student.Comparisons;
 import io.crossdistill.student.EncodedExamples;
 import io.crossdistill.student.ExampleEncoder;
-import io.crossdistill.student.FeatureLookup;
 import io.crossdistill.student.ModelRun;
 import io.crossdistill.student.RatingsProtocol;
 import io.crossdistill.student.ScoredSplit;
@@ -107,7 +106,7 @@ public final class ComparisonRunner {
     int teachers = variant.source() == Variant.TeacherSource.COMMITTEE ? options.committeeSize() : 1;
     try (TeacherPanel panel = TeacherPanel.train(runner.protocol, data, options.out().resolve("teachers"), teachers,
         TrainingListener.NONE, log)) {
-      log.accept(runner.parameterNote(panel, data));
+      log.accept(parameterNote(panel));
       PreparedRun prepared = runner.prepare(panel, data, fraction, seed, options.out().resolve("labels").resolve(name));
       runner.trainVariant(entry, prepared, fraction, seed);
     }
@@ -138,7 +137,7 @@ public final class ComparisonRunner {
           if (panel == null) {
             panel = TeacherPanel.train(protocol, data, options.out().resolve("teachers"),
                 committee ? options.committeeSize() : 1, TrainingListener.NONE, log);
-            notes.add(parameterNote(panel, data));
+            notes.add(parameterNote(panel));
           }
           PreparedRun prepared = prepare(panel, data, fraction, seed, options.out().resolve("labels").resolve(name));
           runs.add(ModelRun.of(ModelRun.TEACHER_ZERO_SHOT, fraction, seed, ModelRun.TEST, prepared.teacherTest(),
@@ -178,9 +177,8 @@ public final class ComparisonRunner {
     try (ContainerReader<Example> in = data.open(Split.TARGET_TRAIN)) {
       encoder = ExampleEncoder.fit(target, tasks, in);
     }
-    EncodedExamples train = PreparedRun.encode(encoder, data, Split.TARGET_TRAIN);
-    EncodedExamples valid = PreparedRun.encode(encoder, data, Split.TARGET_VALID);
-    EncodedExamples test = PreparedRun.encode(encoder, data, Split.TARGET_TEST);
+    PreparedRun.EncodedSplits encoded = PreparedRun.EncodedSplits.of(encoder, data);
+    EncodedExamples train = encoded.train();
     float[] labels = PreparedRun.trainLabels(run, train.exampleIds());
     Optional<float[]> committee = Optional.empty();
     if (panel.size() > 1 && needs(Variant.TeacherSource.COMMITTEE)) {
@@ -199,11 +197,13 @@ public final class ComparisonRunner {
           adapterAlignment(protocol.alignment()), data, Split.TARGET_VALID, tasks, seed, labelDir.resolve("adapted"));
       adapted = Optional.of(PreparedRun.trainLabels(adapter, train.exampleIds()));
     }
-    Optional<FeatureLookup> users = entries.stream().anyMatch(e -> e.variant().representations())
-        ? Optional.of(panel.userRepresentations(options.representation(), mapping, data)) : Optional.empty();
-    ScoredSplit teacherTest = PreparedRun.teacherScores(run, target, test.exampleIds());
-    return new PreparedRun(data, encoder, train, valid, test, run.columns(), labels, committee, adapted, users,
-        teacherTest, PreparedRun.labelProvenance(run));
+    Optional<PreparedRun.EncodedSplits> withUsers = entries.stream().anyMatch(e -> e.variant().representations())
+        ? Optional.of(PreparedRun.EncodedSplits.of(
+            encoder.withLookup(panel.userRepresentations(options.representation(), mapping, data)), data))
+        : Optional.empty();
+    ScoredSplit teacherTest = PreparedRun.teacherScores(run, target, encoded.test().exampleIds());
+    return new PreparedRun(data, encoded, run.columns(), labels, committee, adapted, withUsers, teacherTest,
+        PreparedRun.labelProvenance(run));
   }
 
   /**
@@ -231,16 +231,11 @@ public final class ComparisonRunner {
     Variant base = entry.variant();
     String key = String.format(Locale.ROOT, "%s at %s", base.name(), fractionLabel(fraction));
     List<Double> grid = chosenWeights.containsKey(key) ? List.of(chosenWeights.get(key)) : entry.weights();
-    ExampleEncoder encoder = run.encoder();
-    EncodedExamples train = run.train();
-    EncodedExamples valid = run.valid();
-    EncodedExamples test = run.test();
-    if (base.representations()) {
-      encoder = encoder.withLookup(run.users().orElseThrow());
-      train = PreparedRun.encode(encoder, run.data(), Split.TARGET_TRAIN);
-      valid = PreparedRun.encode(encoder, run.data(), Split.TARGET_VALID);
-      test = PreparedRun.encode(encoder, run.data(), Split.TARGET_TEST);
-    }
+    PreparedRun.EncodedSplits inputs = base.representations() ? run.withUsers().orElseThrow() : run.encoded();
+    ExampleEncoder encoder = inputs.encoder();
+    EncodedExamples train = inputs.train();
+    EncodedExamples valid = inputs.valid();
+    EncodedExamples test = inputs.test();
     float[] labels = switch (base.source()) {
       case SINGLE -> run.teacherLabels();
       case COMMITTEE -> run.committeeLabels().orElseThrow();
@@ -297,7 +292,7 @@ public final class ComparisonRunner {
     return new ScoredSplit(examples.exampleIds(), scored);
   }
 
-  private String parameterNote(TeacherPanel panel, CrossDomainData data) {
+  private static String parameterNote(TeacherPanel panel) {
     return String.format(Locale.ROOT, "teacher %s: %,d parameters (%s)",
         panel.teacher(0).contentHash().substring(0, 12),
         panel.trained(0).parameters(), describe(panel.teacher(0).model().config()));

@@ -7,19 +7,14 @@ import io.crossdistill.datasets.Split;
 import io.crossdistill.datasets.TaskDef;
 import io.crossdistill.labelling.AlignedRun;
 import io.crossdistill.labelling.AvroLabelFiles;
-import io.crossdistill.labelling.LabelSetReader;
 import io.crossdistill.schemas.ContainerReader;
 import io.crossdistill.student.EncodedExamples;
 import io.crossdistill.student.ExampleEncoder;
-import io.crossdistill.student.FeatureLookup;
 import io.crossdistill.student.ScoredSplit;
 import io.crossdistill.student.ScoredTask;
 import io.crossdistill.v1.Example;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,54 +23,39 @@ import java.util.Optional;
  * lookup, and the teacher's own zero-shot scores on the test split.
  *
  * @param data the split files
- * @param encoder the encoder fitted on the training split
- * @param train encoded training rows
- * @param valid encoded validation rows
- * @param test encoded test rows
+ * @param encoded the three splits, encoded with the encoder fitted on the training split
  * @param columns the aligned teacher columns
  * @param teacherLabels the single teacher's aligned labels, {@code train rows × columns}
  * @param committeeLabels the committee's mean labels, if a committee was labelled
  * @param adaptedLabels the adapted labels, if the adapter was fitted
- * @param users the teacher's user representations, if computed
+ * @param withUsers the three splits encoded with the teacher's user representations as extra inputs, if
+ *     a variant reads them
  * @param teacherTest the teacher's zero-shot scores on the test split
  * @param labelProvenance the provenance the single teacher's labels carry (teacher, mapping and fitted
  *     alignment versions, as labelling stamped them)
  */
-public record PreparedRun(CrossDomainData data, ExampleEncoder encoder, EncodedExamples train, EncodedExamples valid,
-    EncodedExamples test, List<AlignedTask> columns, float[] teacherLabels, Optional<float[]> committeeLabels,
-    Optional<float[]> adaptedLabels, Optional<FeatureLookup> users, ScoredSplit teacherTest,
+public record PreparedRun(CrossDomainData data, EncodedSplits encoded, List<AlignedTask> columns,
+    float[] teacherLabels, Optional<float[]> committeeLabels, Optional<float[]> adaptedLabels,
+    Optional<EncodedSplits> withUsers, ScoredSplit teacherTest,
     io.crossdistill.v1.Provenance labelProvenance) {
 
-  /** Encodes the three target splits of {@code data} with {@code encoder}. */
-  static EncodedExamples encode(ExampleEncoder encoder, CrossDomainData data, Split split) {
-    try (ContainerReader<Example> in = data.open(split)) {
-      return encoder.encode(in);
-    }
-  }
-
   /**
-   * The labels of a label set joined to rows by example id, {@code rows × columns}; NaN for a row the
-   * set has no label for.
-   *
-   * @throws IllegalStateException when the set holds a label for an example that is not among the rows
+   * The three target splits encoded with one encoder, encoded once per run and shared by every variant
+   * that reads the same inputs.
    */
-  static float[] join(LabelSetReader labels, List<String> exampleIds) {
-    Map<String, Integer> rowOf = new HashMap<>(exampleIds.size() * 2);
-    for (int i = 0; i < exampleIds.size(); i++) {
-      rowOf.put(exampleIds.get(i), i);
+  public record EncodedSplits(ExampleEncoder encoder, EncodedExamples train, EncodedExamples valid, EncodedExamples test) {
+
+    /** Encodes the training, validation and test splits of {@code data} with {@code encoder}. */
+    static EncodedSplits of(ExampleEncoder encoder, CrossDomainData data) {
+      return new EncodedSplits(encoder, encode(encoder, data, Split.TARGET_TRAIN),
+          encode(encoder, data, Split.TARGET_VALID), encode(encoder, data, Split.TARGET_TEST));
     }
-    int width = labels.columns().size();
-    float[] out = new float[exampleIds.size() * width];
-    Arrays.fill(out, Float.NaN);
-    labels.forEachRow((id, values) -> {
-      Integer row = rowOf.get(id);
-      if (row == null) {
-        throw new IllegalStateException("the label set holds a label for example " + id
-            + ", which is not among the training examples");
+
+    private static EncodedExamples encode(ExampleEncoder encoder, CrossDomainData data, Split split) {
+      try (ContainerReader<Example> in = data.open(split)) {
+        return encoder.encode(in);
       }
-      System.arraycopy(values, 0, out, row * width, width);
-    });
-    return out;
+    }
   }
 
   /** The provenance the labels of one labelling run carry. */
@@ -86,7 +66,7 @@ public record PreparedRun(CrossDomainData data, ExampleEncoder encoder, EncodedE
 
   /** The training labels of one labelling run, joined to the training rows. */
   static float[] trainLabels(AlignedRun run, List<String> exampleIds) {
-    return join(AvroLabelFiles.reader(run.labels().labels(), run.columns()), exampleIds);
+    return AvroLabelFiles.reader(run.labels().labels(), run.columns()).joinTo(exampleIds);
   }
 
   /**

@@ -6,7 +6,6 @@ import io.crossdistill.models.EpochLoss;
 import io.crossdistill.models.Metrics;
 import io.crossdistill.student.Comparison;
 import io.crossdistill.student.ModelRun;
-import io.crossdistill.student.ScoredTask;
 import io.crossdistill.student.TaskMetrics;
 import java.awt.Color;
 import java.io.IOException;
@@ -25,7 +24,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class ReportCharts {
 
-  private static final int CALIBRATION_BINS = 10;
   // Okabe-Ito colours, told apart by colour-blind readers too
   private static final Color[] PALETTE = {new Color(0x00, 0x72, 0xB2), new Color(0xE6, 0x9F, 0x00),
       new Color(0x00, 0x9E, 0x73), new Color(0xCC, 0x79, 0xA7), new Color(0xD5, 0x5E, 0x00),
@@ -161,32 +159,11 @@ final class ReportCharts {
 
   /** {mean predicted, observed rate} of the non-empty bins, the bins of Metrics.expectedCalibrationError. */
   private static Optional<double[][]> reliability(List<ModelRun> runs, String task) {
-    double[] predicted = new double[CALIBRATION_BINS];
-    double[] observed = new double[CALIBRATION_BINS];
-    int[] count = new int[CALIBRATION_BINS];
+    Metrics.CalibrationBins bins = new Metrics.CalibrationBins();
     for (ModelRun run : runs) {
-      Optional<ScoredTask> scored = run.scores().task(task);
-      if (scored.isEmpty()) {
-        continue;
-      }
-      float[] logits = scored.get().outputs();
-      float[] labels = scored.get().labels();
-      for (int r = 0; r < logits.length; r++) {
-        if (!Float.isNaN(labels[r])) {
-          double p = Metrics.sigmoid(logits[r]);
-          int bin = Math.min(CALIBRATION_BINS - 1, (int) (p * CALIBRATION_BINS));
-          predicted[bin] += p;
-          observed[bin] += labels[r];
-          count[bin]++;
-        }
-      }
+      run.scores().task(task).ifPresent(scored -> bins.add(scored.outputs(), scored.labels()));
     }
-    List<double[]> points = new ArrayList<>();
-    for (int b = 0; b < CALIBRATION_BINS; b++) {
-      if (count[b] > 0) {
-        points.add(new double[] {predicted[b] / count[b], observed[b] / count[b]});
-      }
-    }
+    List<double[]> points = bins.points();
     if (points.isEmpty()) {
       return Optional.empty();
     }

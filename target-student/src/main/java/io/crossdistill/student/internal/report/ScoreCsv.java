@@ -13,9 +13,10 @@ import java.util.List;
 /**
  * One run's per-example test scores as CSV, {@code example_id,task,score,label}, one row per (example,
  * task): the score is the sigmoid probability for a binary task and the value for a regression task;
- * an unlabelled example has an empty label.
+ * an unlabelled example has an empty label. {@link #quote} is the one CSV quoting rule of the module's
+ * score files ({@code student predict} writes with it too).
  */
-final class ScoreCsv {
+public final class ScoreCsv {
 
   static final String HEADER = "example_id,task,score,label";
 
@@ -42,7 +43,8 @@ final class ScoreCsv {
     }
   }
 
-  static String quote(String field) {
+  /** The field as is, or in double quotes (inner quotes doubled) when it holds a comma, quote or line break. */
+  public static String quote(String field) {
     if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
       return field;
     }
