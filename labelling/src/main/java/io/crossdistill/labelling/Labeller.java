@@ -1,0 +1,235 @@
+package io.crossdistill.labelling;
+
+import io.crossdistill.aligner.CompiledAlignment;
+import io.crossdistill.mapper.BadRecord;
+import io.crossdistill.mapper.CompiledMapper;
+import io.crossdistill.schemas.TeacherInputBatch;
+import io.crossdistill.schemas.TeacherInputLayout;
+import io.crossdistill.v1.DeadLetter;
+import io.crossdistill.v1.Provenance;
+import io.crossdistill.v1.TeacherSignature;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+
+/**
+ * Labels batches of target records on one {@link LabelPath}: each record through the compiled mapper
+ * into a reused input batch, one batched teacher forward pass per batch (rows the {@link ForwardCache}
+ * knows skip it), the compiled alignment into a reused output buffer, and one aligned label (with its
+ * provenance) or one dead letter (with every reason and the record's bytes) per record into a
+ * {@link LabelSink}. Buffers, the mapper, the datum writer and the stamped provenance are reused from
+ * batch to batch: the path allocates only the label records themselves. Not thread-safe.
+ */
+public final class Labeller {
+
+  /**
+   * What one call labelled.
+   *
+   * @param labelled records labelled
+   * @param refused records sent to dead letters
+   * @param cacheHits rows answered by the cache
+   * @param teacherNanos time spent in teacher forward passes
+   */
+  public record Result(int labelled, int refused, int cacheHits, long teacherNanos) {
+  }
+
+  private final LabelPath path;
+  private final TeacherInputBatch batch;
+  private final int[] inputIndex;
+  private final String[] exampleIds;
+  private final RecordIds recordIds;
+  private final CompiledAlignment alignment;
+  private final List<BadRecord> problems = new ArrayList<>(2);
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+  private float[] outputs;
+  private float[] aligned;
+  private DatumWriter<IndexedRecord> writer;
+  private BinaryEncoder encoder;
+  private Provenance stampedFor;
+  private TeacherSignature stampedTeacher;
+  private RunStamp stampedRun;
+
+  Labeller(LabelPath path, int batchRows) {
+    if (batchRows < 1) {
+      throw new IllegalArgumentException("batchRows must be at least 1, got " + batchRows);
+    }
+    this.path = path;
+    this.batch = TeacherInputLayout.of(path.teacher()).newBatch(batchRows);
+    this.inputIndex = new int[batchRows];
+    this.exampleIds = new String[batchRows];
+    this.recordIds = new RecordIds(path.mapping().recordIdField());
+    this.alignment = path.alignment();
+    this.outputs = new float[batchRows * path.teacher().getHeads().size()];
+    this.aligned = new float[batchRows * alignment.width()];
+  }
+
+  /** The path this labeller labels on. */
+  public LabelPath path() {
+    return path;
+  }
+
+  /** Rows per forward pass. */
+  public int batchRows() {
+    return batch.capacity();
+  }
+
+  /** Labels {@code records} with {@code teacher} and no cache; see {@link #label(List, TeacherForward, RunStamp, LabelSink, ForwardCache)}. */
+  public Result label(List<? extends IndexedRecord> records, TeacherForward teacher, RunStamp run, LabelSink sink) {
+    return label(records, teacher, run, sink, null);
+  }
+
+  /**
+   * Labels {@code records} (any number; {@code null} entries were refused before, at decoding, and are
+   * skipped) with {@code teacher}, which must have the inputs and heads of the path's signature. Sink
+   * indices are positions in {@code records}; labels come in input order, each dead letter before the
+   * labels of the records after it in the same forward batch.
+   *
+   * @param cache teacher outputs known already, or null
+   */
+  public Result label(List<? extends IndexedRecord> records, TeacherForward teacher, RunStamp run, LabelSink sink,
+      ForwardCache cache) {
+    Provenance provenance = stamp(teacher.signature(), run);
+    int heads = teacher.headCount();
+    int labelled = 0;
+    int refused = 0;
+    int hits = 0;
+    long teacherNanos = 0;
+    CompiledMapper mapper = path.borrowMapper();
+    try {
+      int next = 0;
+      int n = records.size();
+      while (next < n) {
+        batch.clear();
+        while (next < n && !batch.isFull()) {
+          IndexedRecord record = records.get(next);
+          if (record != null) {
+            int row = batch.size();
+            problems.clear();
+            if (mapper.map(record, batch, problems::add)) {
+              inputIndex[row] = next;
+              exampleIds[row] = recordIds.of(record, next);
+            } else {
+              sink.reject(next, deadLetter(record, next));
+              refused++;
+            }
+          }
+          next++;
+        }
+        int rows = batch.size();
+        if (rows == 0) {
+          continue;
+        }
+        Forward forward = forward(teacher, rows, heads, cache);
+        hits += forward.hits;
+        teacherNanos += forward.nanos;
+        alignment.apply(outputs, rows, aligned);
+        for (int r = 0; r < rows; r++) {
+          sink.accept(inputIndex[r], alignment.toRecord(exampleIds[r], aligned, r, provenance));
+        }
+        labelled += rows;
+      }
+    } finally {
+      path.returnMapper(mapper);
+    }
+    return new Result(labelled, refused, hits, teacherNanos);
+  }
+
+  private record Forward(int hits, long nanos) {
+  }
+
+  private Forward forward(TeacherForward teacher, int rows, int heads, ForwardCache cache) {
+    if (cache == null) {
+      long start = System.nanoTime();
+      teacher.predict(batch, outputs);
+      return new Forward(0, System.nanoTime() - start);
+    }
+    String hash = teacher.signature().getContentHash();
+    String mapping = path.mappingRef();
+    ForwardCache.Key[] keys = new ForwardCache.Key[rows];
+    int[] missRows = new int[rows];
+    int misses = 0;
+    for (int r = 0; r < rows; r++) {
+      keys[r] = ForwardCache.Key.of(hash, mapping, batch, r);
+      float[] hit = cache.get(keys[r]);
+      if (hit != null) {
+        System.arraycopy(hit, 0, outputs, r * heads, heads);
+      } else {
+        missRows[misses++] = r;
+      }
+    }
+    long nanos = 0;
+    if (misses > 0) {
+      TeacherInputBatch missBatch = misses == rows ? batch : gather(missRows, misses);
+      float[] missOut = misses == rows ? outputs : new float[misses * heads];
+      long start = System.nanoTime();
+      teacher.predict(missBatch, missOut);
+      nanos = System.nanoTime() - start;
+      for (int m = 0; m < misses; m++) {
+        int r = missRows[m];
+        if (missOut != outputs) {
+          System.arraycopy(missOut, m * heads, outputs, r * heads, heads);
+        }
+        float[] answer = new float[heads];
+        System.arraycopy(outputs, r * heads, answer, 0, heads);
+        cache.put(keys[r], answer);
+      }
+    }
+    return new Forward(rows - misses, nanos);
+  }
+
+  private TeacherInputBatch gather(int[] rows, int count) {
+    TeacherInputLayout layout = batch.layout();
+    TeacherInputBatch to = layout.newBatch(count);
+    int nw = layout.numericWidth();
+    int iw = layout.idCount();
+    int sw = layout.stringCount();
+    for (int m = 0; m < count; m++) {
+      int r = rows[m];
+      System.arraycopy(batch.numeric(), r * nw, to.numeric(), m * nw, nw);
+      System.arraycopy(batch.ids(), r * iw, to.ids(), m * iw, iw);
+      System.arraycopy(batch.strings(), r * sw, to.strings(), m * sw, sw);
+    }
+    to.setSize(count);
+    return to;
+  }
+
+  private Provenance stamp(TeacherSignature teacher, RunStamp run) {
+    if (stampedFor == null || teacher != stampedTeacher || !run.equals(stampedRun)) {
+      stampedFor = path.stamp(teacher, run);
+      stampedTeacher = teacher;
+      stampedRun = run;
+    }
+    return stampedFor;
+  }
+
+  private DeadLetter deadLetter(IndexedRecord record, int index) {
+    String id = problems.isEmpty() || "?".equals(problems.get(0).recordId())
+        ? recordIds.of(record, index) : problems.get(0).recordId();
+    return DeadLetters.of(id, DeadLetters.STAGE_MAP, problems.stream().map(BadRecord::describe).toList(),
+        encode(record));
+  }
+
+  /** The record's Avro binary encoding, kept in its dead letter so that nothing is lost. */
+  private byte[] encode(IndexedRecord record) {
+    if (writer == null) {
+      writer = new SpecificDatumWriter<>(record.getSchema());
+    }
+    bytes.reset();
+    encoder = EncoderFactory.get().binaryEncoder(bytes, encoder);
+    try {
+      writer.write(record, encoder);
+      encoder.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+}
