@@ -1,7 +1,6 @@
 package io.crossdistill.models;
 
 import io.crossdistill.models.internal.MicroBatcher;
-import io.crossdistill.models.internal.TeacherVersion;
 import io.crossdistill.schemas.TeacherInputBatch;
 import io.crossdistill.schemas.TeacherInputLayout;
 import io.crossdistill.v1.InputType;
@@ -21,21 +20,20 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Serves one teacher to many concurrent callers: a pool of lanes (one forward pass each, with reusable
  * input and output buffers) sized to the cores, <b>micro-batching</b> of small requests (requests that
  * arrive within {@code maxWait} of each other share one forward pass of up to {@code maxBatchRows} rows;
- * each caller gets exactly its own rows back) and <b>hot swap</b> to a new version of the teacher: passes
- * already running finish on the version they started with, later ones use the new one, the old model is
- * closed when its last pass ends, and every {@link Answer} names the version that computed it. A request
- * is never split across versions.
+ * each caller gets exactly its own rows back). A runtime serves one teacher version for its whole life
+ * and closes it on {@link #close()}, after answering every accepted request; every {@link Answer} names
+ * the version that computed it. Serving a new version while requests are in flight (hot swap) is the
+ * label path's business: {@code io.crossdistill.labelling.ServingTeacher} leases runtimes and closes an
+ * old one after its last lease.
  *
  * <pre>{@code
  * try (TeacherRuntime runtime = TeacherRuntime.builder().build(Teacher.open(dir))) {
  *   TeacherRuntime.Answer answer = runtime.predict(batch, out);   // answer.contentHash() made out
- *   runtime.swap(Teacher.open(newDir));
  * }
  * }</pre>
  */
@@ -51,7 +49,7 @@ public final class TeacherRuntime implements AutoCloseable {
   public record Answer(String teacherId, String contentHash, int rows) {
   }
 
-  private final AtomicReference<TeacherVersion> current;
+  private final Teacher teacher;
   private final TeacherInputLayout layout;
   private final int headCount;
   private final List<TeacherInput> idInputs;
@@ -65,7 +63,7 @@ public final class TeacherRuntime implements AutoCloseable {
   private volatile boolean closed;
 
   private TeacherRuntime(Teacher teacher, int poolSize, int maxBatchRows, Duration maxWait) {
-    this.current = new AtomicReference<>(new TeacherVersion(teacher));
+    this.teacher = teacher;
     this.layout = teacher.layout();
     this.headCount = teacher.headCount();
     this.idInputs = teacher.signature().getInputs().stream().filter(i -> i.getType() == InputType.ID).toList();
@@ -133,49 +131,19 @@ public final class TeacherRuntime implements AutoCloseable {
       return CompletableFuture.supplyAsync(() -> runAlone(batch, out), workers);
     }
     if (batch.size() == 0) {
-      TeacherSignature signature = current.get().teacher().signature();
-      return CompletableFuture.completedFuture(new Answer(signature.getTeacherId(), signature.getContentHash(), 0));
+      return CompletableFuture.completedFuture(answer(0));
     }
     return batcher.submit(new MicroBatcher.Request<Answer>(batch, out)).answer();
   }
 
-  /**
-   * Installs a new version of the teacher (taking ownership of it); in-flight passes finish on the old
-   * one, which is closed when the last of them ends.
-   *
-   * @return the answer identity of the version that was replaced
-   * @throws IllegalArgumentException listing every difference when the new teacher's inputs or heads do
-   *     not match the served one (a different teacher, not a new version); the old one keeps serving and
-   *     the new one is closed
-   */
-  public Answer swap(Teacher next) {
-    Objects.requireNonNull(next, "next");
-    checkOpen();
-    List<String> problems = incompatibilities(current.get().teacher(), next);
-    if (!problems.isEmpty()) {
-      next.close();
-      throw new IllegalArgumentException("cannot swap to teacher '" + next.teacherId() + "': "
-          + String.join("; ", problems));
-    }
-    TeacherVersion old = current.getAndSet(new TeacherVersion(next));
-    Answer replaced = new Answer(old.teacher().teacherId(), old.teacher().contentHash(), 0);
-    old.release();
-    return replaced;
-  }
-
-  /** Opens {@code dir} with {@link Teacher#open} and swaps to it. */
-  public Answer swap(Path dir) {
-    return swap(Teacher.open(dir));
-  }
-
-  /** The signature of the version now serving. */
+  /** The signature of the served teacher. */
   public TeacherSignature signature() {
-    return current.get().teacher().signature();
+    return teacher.signature();
   }
 
-  /** The content hash of the version now serving. */
+  /** The content hash of the served teacher. */
   public String contentHash() {
-    return current.get().teacher().contentHash();
+    return teacher.contentHash();
   }
 
   /** The input layout every request must have. */
@@ -219,24 +187,21 @@ public final class TeacherRuntime implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    current.get().release();
+    teacher.close();
   }
 
   private Answer runAlone(TeacherInputBatch batch, float[] out) {
     takePermit();
-    TeacherVersion version = retainCurrent();
     try {
-      version.teacher().predict(batch, out);
+      teacher.predict(batch, out);
       forwardPasses.incrementAndGet();
-      return answer(version, batch.size());
+      return answer(batch.size());
     } finally {
-      version.release();
       passPermits.release();
     }
   }
 
   private void runGroup(Lane lane, List<MicroBatcher.Request<?>> group) {
-    TeacherVersion version = retainCurrent();
     try {
       TeacherInputBatch merged = lane.batch;
       merged.clear();
@@ -256,7 +221,7 @@ public final class TeacherRuntime implements AutoCloseable {
       merged.setSize(rows);
       try {
         if (rows > 0) {
-          version.teacher().predict(merged, lane.out);
+          teacher.predict(merged, lane.out);
           forwardPasses.incrementAndGet();
         }
       } catch (RuntimeException e) {
@@ -268,7 +233,7 @@ public final class TeacherRuntime implements AutoCloseable {
         int n = request.batch().size();
         System.arraycopy(lane.out, first * headCount, request.out(), 0, n * headCount);
         first += n;
-        answerOf(request).complete(answer(version, n));
+        answerOf(request).complete(answer(n));
       }
     } catch (RuntimeException e) {
       // fail this pass's callers; the lane's thread goes on serving
@@ -278,7 +243,6 @@ public final class TeacherRuntime implements AutoCloseable {
       throw e;
     } finally {
       lane.accepted.clear();
-      version.release();
     }
   }
 
@@ -295,15 +259,6 @@ public final class TeacherRuntime implements AutoCloseable {
     System.arraycopy(from.ids(), 0, to.ids(), firstRow * ids, n * ids);
   }
 
-  private TeacherVersion retainCurrent() {
-    while (true) {
-      TeacherVersion version = current.get();
-      if (version.tryRetain()) {
-        return version;
-      }
-    }
-  }
-
   private void takePermit() {
     try {
       passPermits.acquire();
@@ -313,8 +268,8 @@ public final class TeacherRuntime implements AutoCloseable {
     }
   }
 
-  private static Answer answer(TeacherVersion version, int rows) {
-    return new Answer(version.teacher().teacherId(), version.teacher().contentHash(), rows);
+  private Answer answer(int rows) {
+    return new Answer(teacher.teacherId(), teacher.contentHash(), rows);
   }
 
   private void checkOpen() {
@@ -355,36 +310,6 @@ public final class TeacherRuntime implements AutoCloseable {
       }
     }
     return null;
-  }
-
-  private static List<String> incompatibilities(Teacher served, Teacher next) {
-    List<String> problems = new ArrayList<>();
-    TeacherSignature a = served.signature();
-    TeacherSignature b = next.signature();
-    if (!a.getTeacherId().equals(b.getTeacherId())) {
-      problems.add("teacher id '" + b.getTeacherId() + "' is not the served '" + a.getTeacherId() + "'");
-    }
-    if (a.getInputs().size() != b.getInputs().size()) {
-      problems.add(b.getInputs().size() + " inputs, the served teacher has " + a.getInputs().size());
-    } else {
-      for (int i = 0; i < a.getInputs().size(); i++) {
-        TeacherInput x = a.getInputs().get(i);
-        TeacherInput y = b.getInputs().get(i);
-        if (!x.getName().equals(y.getName()) || x.getType() != y.getType() || x.getCardinality() != y.getCardinality()
-            || x.getDimension() != y.getDimension()) {
-          problems.add("$.inputs[" + i + "]: " + y.getName() + " " + y.getType() + " is not the served " + x.getName()
-              + " " + x.getType() + " (cardinality and dimension must match too)");
-        }
-      }
-    }
-    if (!a.getHeads().equals(b.getHeads())) {
-      problems.add("heads " + names(b) + " are not the served " + names(a));
-    }
-    return problems;
-  }
-
-  private static List<String> names(TeacherSignature signature) {
-    return signature.getHeads().stream().map(h -> h.getName() + ":" + h.getKind()).toList();
   }
 
   /** One forward slot's reusable buffers: merged input rows, outputs, the requests of the pass. */

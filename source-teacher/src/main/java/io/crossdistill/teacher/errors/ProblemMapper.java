@@ -1,6 +1,7 @@
 package io.crossdistill.teacher.errors;
 
 import io.crossdistill.aligner.AlignmentException;
+import io.crossdistill.labelling.NoTeacherException;
 import io.crossdistill.mapper.MappingValidationException;
 import io.crossdistill.teacher.registry.OwnershipException;
 import jakarta.ws.rs.WebApplicationException;
@@ -36,6 +37,11 @@ public class ProblemMapper {
   public Response alignment(AlignmentException e) {
     return answer(400, "Bad Request", e.getMessage(),
         e.problems().stream().map(p -> new ProblemItem(p.pointer(), p.message())).toList(), List.of());
+  }
+
+  @ServerExceptionMapper
+  public Response noTeacher(NoTeacherException e) {
+    return answer(503, "Service Unavailable", e.getMessage(), List.of(), List.of());
   }
 
   @ServerExceptionMapper

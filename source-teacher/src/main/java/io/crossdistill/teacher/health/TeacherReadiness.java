@@ -22,7 +22,7 @@ public class TeacherReadiness implements HealthCheck {
   public HealthCheckResponse call() {
     var builder = HealthCheckResponse.named("teacher");
     return teachers.serving()
-        .map(t -> builder.up().withData("teacherId", t.id()).withData("contentHash", t.contentHash()).build())
+        .map(t -> builder.up().withData("teacherId", t.getTeacherId()).withData("contentHash", t.getContentHash()).build())
         .orElseGet(() -> builder.down().withData("reason", teachers.notReadyReason()).build());
   }
 }

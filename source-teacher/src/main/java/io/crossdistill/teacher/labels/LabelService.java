@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.crossdistill.aligner.CompiledAlignment;
 import io.crossdistill.aligner.TaskAligner;
+import io.crossdistill.labelling.ServingTeacher;
 import io.crossdistill.mapper.CoverageAnalyzer;
 import io.crossdistill.mapper.CoverageReport;
 import io.crossdistill.mapper.DriftThresholds;
@@ -18,7 +19,6 @@ import io.crossdistill.teacher.errors.ProblemItem;
 import io.crossdistill.teacher.metrics.ServiceMetrics;
 import io.crossdistill.teacher.registry.Version;
 import io.crossdistill.teacher.service.AlignmentService;
-import io.crossdistill.teacher.service.LoadedTeacher;
 import io.crossdistill.teacher.service.MappingService;
 import io.crossdistill.teacher.service.TeacherService;
 import io.crossdistill.v1.AlignedLabel;
@@ -108,7 +108,7 @@ public class LabelService {
    * the mapping was validated against, or, for a mapping that names only its teacher id, a later version
    * of that teacher that the mapping is still valid for (409 otherwise).
    */
-  public MappingRuntime mapping(Version mapping, LoadedTeacher teacher) {
+  public MappingRuntime mapping(Version mapping, ServingTeacher.Lease teacher) {
     String validatedFor = mapping.attributes().get(MappingService.TEACHER_HASH);
     if (teacher.contentHash().equals(validatedFor)) {
       return mapping(mapping);
@@ -135,7 +135,7 @@ public class LabelService {
   }
 
   /** The compiled form of an alignment version for a teacher version (cached). */
-  public CompiledAlignment alignment(Version alignment, LoadedTeacher teacher) {
+  public CompiledAlignment alignment(Version alignment, ServingTeacher.Lease teacher) {
     return compiledAlignments.get(alignment.ref() + "#" + teacher.contentHash(),
         k -> TaskAligner.compile(alignments.spec(alignment), teacher.signature()));
   }
@@ -147,12 +147,12 @@ public class LabelService {
           decoded.size() + " records; at most " + maxBatch + " per request (crossdistill.labels.max-batch)")));
     }
     // one teacher version makes the whole answer, even if another starts serving meanwhile
-    try (TeacherService.Lease lease = teachers.lease()) {
-      return label(lease.teacher(), mapping, alignment, decoded, useCache);
+    try (ServingTeacher.Lease teacher = teachers.lease()) {
+      return label(teacher, mapping, alignment, decoded, useCache);
     }
   }
 
-  private Labelled label(LoadedTeacher teacher, Version mapping, Version alignment, List<TargetRecords.Decoded> decoded,
+  private Labelled label(ServingTeacher.Lease teacher, Version mapping, Version alignment, List<TargetRecords.Decoded> decoded,
       boolean useCache) {
     MappingRuntime runtime = mapping(mapping, teacher);
     CompiledAlignment compiled = alignment(alignment, teacher);
@@ -202,8 +202,7 @@ public class LabelService {
 
   /** Scores a labelled sample for fitting; refused records make the whole sample a 400. */
   public ScoredSample scoreSample(Version mapping, List<GenericRecord> records) {
-    try (TeacherService.Lease lease = teachers.lease()) {
-      LoadedTeacher teacher = lease.teacher();
+    try (ServingTeacher.Lease teacher = teachers.lease()) {
       Scorer.Scored scored = scorer.score(mapping(mapping, teacher), teacher, records, true);
       if (!scored.refused().isEmpty()) {
         throw ApiException.badRequest(scored.refused().size() + " sample record(s) cannot be mapped",

@@ -1,11 +1,11 @@
 package io.crossdistill.teacher.labels;
 
+import io.crossdistill.labelling.ServingTeacher;
 import io.crossdistill.mapper.BadRecord;
 import io.crossdistill.schemas.ContentHash;
 import io.crossdistill.schemas.TeacherInputBatch;
 import io.crossdistill.schemas.TeacherInputLayout;
 import io.crossdistill.teacher.metrics.ServiceMetrics;
-import io.crossdistill.teacher.service.LoadedTeacher;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -50,7 +50,7 @@ public final class Scorer {
    *
    * @param useCache false to bypass the cache (both reading and filling it)
    */
-  public Scored score(MappingRuntime mapping, LoadedTeacher teacher, List<GenericRecord> records, boolean useCache) {
+  public Scored score(MappingRuntime mapping, ServingTeacher.Lease teacher, List<GenericRecord> records, boolean useCache) {
     int n = records.size();
     TeacherInputLayout layout = TeacherInputLayout.of(mapping.signature());
     TeacherInputBatch batch = layout.newBatch(Math.max(1, n));

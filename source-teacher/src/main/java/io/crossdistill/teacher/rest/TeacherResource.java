@@ -6,8 +6,8 @@ import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
 import io.crossdistill.teacher.registry.VersionedRegistry;
 import io.crossdistill.teacher.security.Caller;
-import io.crossdistill.teacher.service.LoadedTeacher;
 import io.crossdistill.teacher.service.TeacherService;
+import io.crossdistill.v1.TeacherSignature;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -82,7 +82,7 @@ public class TeacherResource {
 
   private TeacherView view(Version v) {
     var signature = teachers.signature(v);
-    boolean serving = teachers.serving().map(LoadedTeacher::contentHash).filter(v.contentHash()::equals).isPresent();
+    boolean serving = teachers.serving().map(TeacherSignature::getContentHash).filter(v.contentHash()::equals).isPresent();
     return new TeacherView(v.name(), v.version(), v.contentHash(), TeacherService.pathOf(v), serving, v.deprecated(),
         signature.getInputs().size(), signature.getHeads().stream().map(h -> h.getName()).toList());
   }

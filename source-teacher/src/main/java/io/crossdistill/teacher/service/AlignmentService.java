@@ -49,10 +49,10 @@ public class AlignmentService {
   /** Validates and registers a spec for {@code team}; a version in the body is ignored. */
   public Registered register(JsonNode body, String team) {
     TaskAlignmentSpec spec = AlignmentJson.read(MappingService.withPlaceholderVersion(body));
-    LoadedTeacher teacher = teachers.requireServing();
-    ValidationResult result = TaskAligner.validate(spec, teacher.signature());
-    result.orThrow("alignment '" + spec.name() + "' is not valid for teacher '" + teacher.id() + "'");
-    return new Registered(store(spec, team, Map.of(TEACHER_HASH, teacher.contentHash())), result.warnings());
+    TeacherSignature teacher = teachers.requireServing();
+    ValidationResult result = TaskAligner.validate(spec, teacher);
+    result.orThrow("alignment '" + spec.name() + "' is not valid for teacher '" + teacher.getTeacherId() + "'");
+    return new Registered(store(spec, team, Map.of(TEACHER_HASH, teacher.getContentHash())), result.warnings());
   }
 
   /**

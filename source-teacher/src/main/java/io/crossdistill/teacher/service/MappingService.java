@@ -61,7 +61,8 @@ public class MappingService {
     // a spec that names only the teacher id means the version that serves (or else the latest registered)
     String hash = spec.teacher().contentHash();
     if (hash.isEmpty()) {
-      hash = teachers.serving().filter(t -> t.id().equals(spec.teacher().id())).map(LoadedTeacher::contentHash).orElse("");
+      hash = teachers.serving().filter(t -> t.getTeacherId().equals(spec.teacher().id()))
+          .map(TeacherSignature::getContentHash).orElse("");
     }
     TeacherSignature signature = teachers.signature(spec.teacher().id(), hash)
         .orElseThrow(() -> new MappingValidationException(List.of(new Problem("/teacher",

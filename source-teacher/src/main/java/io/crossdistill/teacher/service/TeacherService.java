@@ -3,6 +3,7 @@ package io.crossdistill.teacher.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crossdistill.labelling.ServingTeacher;
 import io.crossdistill.models.ArtifactIntegrityException;
 import io.crossdistill.models.ModelException;
 import io.crossdistill.models.Teacher;
@@ -30,18 +31,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
  * Teachers: the registered artifacts (a {@code teacher} resource per teacher id, one version per content
  * hash, registered by a path under the configured teachers root) and the one version that serves labels,
- * behind a {@link TeacherRuntime} (predictor pool, micro-batching). Serving another version is a hot
- * swap: requests that started on the old version finish on it (they hold it through a {@link Lease}),
- * later ones use the new one, and the old runtime closes when its last request has answered. With no
+ * behind a {@link TeacherRuntime} (predictor pool, micro-batching), held by the label path's
+ * {@link ServingTeacher}. Serving another version is a hot swap: requests that started on the old version
+ * finish on it (they hold it through a {@link ServingTeacher.Lease}), later ones use the new one, and the
+ * old runtime closes when its last request has answered. With no
  * teacher configured, a first start trains the demo teacher in the background ({@link FirstStartTeacher})
  * and later starts load it. The service is ready only while a teacher serves.
  */
@@ -54,39 +53,11 @@ public class TeacherService {
   public static final String SYSTEM_OWNER = "_service";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /**
-   * A request's hold on the teacher version that serves it: that version stays open, and is the one
-   * that answers, until the lease is closed.
-   */
-  public static final class Lease implements AutoCloseable {
-    private final ServedTeacher teacher;
-    private boolean closed;
-
-    private Lease(ServedTeacher teacher) {
-      this.teacher = teacher;
-    }
-
-    /** The held version. */
-    public LoadedTeacher teacher() {
-      return teacher;
-    }
-
-    @Override
-    public void close() {
-      if (!closed) {
-        closed = true;
-        teacher.release();
-      }
-    }
-  }
-
   private final VersionedRegistry registry;
   private final Path root;
   private final ServiceConfig.Teacher.Runtime runtimeConfig;
-  private final AtomicReference<ServedTeacher> serving = new AtomicReference<>();
+  private final ServingTeacher serving = new ServingTeacher();
   private final Map<String, TeacherSignature> signaturesByHash = new ConcurrentHashMap<>();
-  private final AtomicLong closedForwardPasses = new AtomicLong();
-  private final Set<ServedTeacher> open = ConcurrentHashMap.newKeySet();
   private volatile String notReadyReason = "no teacher loaded";
   private volatile boolean shuttingDown;
 
@@ -95,7 +66,7 @@ public class TeacherService {
     this.registry = registry;
     this.root = settings.teachersRoot();
     this.runtimeConfig = settings.config().teacher().runtime();
-    FunctionCounter.builder("crossdistill.teacher.forward.passes", this, TeacherService::forwardPasses)
+    FunctionCounter.builder("crossdistill.teacher.forward.passes", serving, ServingTeacher::forwardPasses)
         .description("teacher forward passes (one micro-batched pass may answer several requests)").register(meters);
     Optional<Path> configured = settings.teacherPath();
     if (configured.isPresent()) {
@@ -120,15 +91,21 @@ public class TeacherService {
   private void loadAtStart(Path dir, String what) {
     LOG.infof("loading teacher from %s ...", dir);
     long start = System.nanoTime();
-    ServedTeacher teacher;
+    TeacherRuntime runtime;
     try {
-      teacher = open(dir, Teacher.open(dir));
+      runtime = runtime(Teacher.open(dir));
     } catch (ModelException | IllegalArgumentException e) {
       throw new IllegalStateException(what + ": cannot load the teacher at " + dir + ": " + e.getMessage(), e);
     }
-    record(teacher, SYSTEM_OWNER);
-    serve(teacher);
-    LOG.infof("teacher %s (%s) loaded in %d ms", teacher.id(), shortHash(teacher.contentHash()),
+    TeacherSignature signature = runtime.signature();
+    try {
+      record(signature, dir, SYSTEM_OWNER);
+    } catch (RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
+    serving.serve(runtime, dir);
+    LOG.infof("teacher %s (%s) loaded in %d ms", signature.getTeacherId(), shortHash(signature.getContentHash()),
         (System.nanoTime() - start) / 1_000_000);
   }
 
@@ -143,15 +120,22 @@ public class TeacherService {
         if (shuttingDown) {
           return;
         }
-        ServedTeacher teacher = open(dir, Teacher.open(dir));
-        record(teacher, SYSTEM_OWNER);
-        if (serving.compareAndSet(null, teacher)) {
-          signaturesByHash.put(teacher.contentHash(), teacher.signature());
-          LOG.infof("teacher %s (%s) loaded: the service is ready", teacher.id(), shortHash(teacher.contentHash()));
+        TeacherRuntime runtime = runtime(Teacher.open(dir));
+        TeacherSignature signature = runtime.signature();
+        String id = signature.getTeacherId();
+        String hash = shortHash(signature.getContentHash());
+        try {
+          record(signature, dir, SYSTEM_OWNER);
+        } catch (RuntimeException e) {
+          runtime.close();
+          throw e;
+        }
+        if (serving.serveIfNone(runtime, dir)) {
+          LOG.infof("teacher %s (%s) loaded: the service is ready", id, hash);
         } else {
           LOG.infof("teacher %s (%s) trained; an operator already serves another teacher, so it is only registered",
-              teacher.id(), shortHash(teacher.contentHash()));
-          teacher.close();
+              id, hash);
+          runtime.close();
         }
       } catch (RuntimeException e) {
         notReadyReason = "training the demo teacher failed: " + e.getMessage();
@@ -163,9 +147,9 @@ public class TeacherService {
     thread.start();
   }
 
-  /** The teacher that labels, if one is loaded. Hold a {@link #lease()} to score with it. */
-  public Optional<LoadedTeacher> serving() {
-    return Optional.ofNullable(serving.get());
+  /** The signature of the teacher that labels, if one is loaded. Hold a {@link #lease()} to score with it. */
+  public Optional<TeacherSignature> serving() {
+    return serving.signature();
   }
 
   /** Why the service is not ready, while no teacher serves. */
@@ -173,8 +157,8 @@ public class TeacherService {
     return notReadyReason;
   }
 
-  /** The teacher that labels; 503 when none is loaded. */
-  public LoadedTeacher requireServing() {
+  /** The signature of the teacher that labels; 503 when none is loaded. */
+  public TeacherSignature requireServing() {
     return serving().orElseThrow(TeacherService::unavailable);
   }
 
@@ -182,18 +166,8 @@ public class TeacherService {
    * Holds the serving version for one request; close the lease when the answer is made. 503 when no
    * teacher is loaded.
    */
-  public Lease lease() {
-    while (true) {
-      ServedTeacher teacher = serving.get();
-      if (teacher == null) {
-        throw unavailable();
-      }
-      if (teacher.tryRetain()) {
-        return new Lease(teacher);
-      }
-      // it was retired and closed between the read and the hold: the next read sees its successor
-      Thread.onSpinWait();
-    }
+  public ServingTeacher.Lease lease() {
+    return serving.tryLease().orElseThrow(TeacherService::unavailable);
   }
 
   private static ApiException unavailable() {
@@ -201,36 +175,12 @@ public class TeacherService {
         "no teacher is loaded; an operator must configure crossdistill.teacher.path or register one");
   }
 
-  /**
-   * Makes {@code teacher} the one that labels; the previous version keeps answering the requests that
-   * hold it and closes after the last of them.
-   */
-  void serve(ServedTeacher teacher) {
-    signaturesByHash.put(teacher.contentHash(), teacher.signature());
-    ServedTeacher previous = serving.getAndSet(teacher);
-    if (previous != null && previous != teacher) {
-      previous.close();
-    }
-  }
-
-  private ServedTeacher open(Path dir, Teacher model) {
+  private TeacherRuntime runtime(Teacher model) {
     TeacherRuntime.Builder builder = TeacherRuntime.builder()
         .optMaxBatchRows(runtimeConfig.maxBatchRows())
         .optMaxWait(Duration.ofNanos(runtimeConfig.maxWaitMicros() * 1_000));
     runtimeConfig.poolSize().ifPresent(builder::optPoolSize);
-    TeacherRuntime runtime = builder.build(model);
-    ServedTeacher[] self = new ServedTeacher[1];
-    self[0] = new ServedTeacher(dir, runtime, passes -> {
-      closedForwardPasses.addAndGet(passes);
-      open.remove(self[0]);
-    });
-    open.add(self[0]);
-    return self[0];
-  }
-
-  /** Forward passes of every runtime so far, open or closed. */
-  long forwardPasses() {
-    return closedForwardPasses.get() + open.stream().mapToLong(ServedTeacher::forwardPasses).sum();
+    return builder.build(model);
   }
 
   /**
@@ -252,14 +202,15 @@ public class TeacherService {
     boolean alreadyServing;
     try {
       registration = record(model.teacherId(), model.contentHash(), model.signature(), dir, team);
-      alreadyServing = serving().map(t -> t.contentHash().equals(model.contentHash())).orElse(false);
+      alreadyServing = serving().map(t -> t.getContentHash().equals(model.contentHash())).orElse(false);
     } catch (RuntimeException e) {
       model.close();
       throw e;
     }
     if (serve && !alreadyServing) {
-      String previous = serving().map(t -> t.id() + " (" + shortHash(t.contentHash()) + ")").orElse("none");
-      serve(open(dir, model));
+      String previous = serving().map(t -> t.getTeacherId() + " (" + shortHash(t.getContentHash()) + ")")
+          .orElse("none");
+      serving.serve(runtime(model), dir);
       LOG.infof("teacher %s (%s) now serves (hot swap from %s)", model.teacherId(), shortHash(model.contentHash()),
           previous);
     } else {
@@ -268,8 +219,8 @@ public class TeacherService {
     return registration;
   }
 
-  private Registration record(LoadedTeacher teacher, String team) {
-    return record(teacher.id(), teacher.contentHash(), teacher.signature(), teacher.path(), team);
+  private Registration record(TeacherSignature signature, Path dir, String team) {
+    return record(signature.getTeacherId(), signature.getContentHash(), signature, dir, team);
   }
 
   private Registration record(String teacherId, String contentHash, TeacherSignature signature, Path dir, String team) {
@@ -352,9 +303,6 @@ public class TeacherService {
   @PreDestroy
   void close() {
     shuttingDown = true;
-    ServedTeacher teacher = serving.getAndSet(null);
-    if (teacher != null) {
-      teacher.close();
-    }
+    serving.close();
   }
 }
