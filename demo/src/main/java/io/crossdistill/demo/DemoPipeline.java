@@ -6,11 +6,10 @@ import io.crossdistill.datasets.DomainSchema;
 import io.crossdistill.datasets.Split;
 import io.crossdistill.datasets.TaskDef;
 import io.crossdistill.labelling.AlignedRun;
-import io.crossdistill.labelling.AvroLabelFiles;
 import io.crossdistill.labelling.InProcessLabelling;
 import io.crossdistill.labelling.LabelSetReader;
 import io.crossdistill.labelling.Labelling;
-import io.crossdistill.labelling.TeacherLabels;
+import io.crossdistill.labelling.StoredLabelSet;
 import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.mapper.CompiledMapper;
 import io.crossdistill.mapper.CoverageAnalyzer;
@@ -178,9 +177,10 @@ public final class DemoPipeline {
     Labelling labelling = service != null ? service : new InProcessLabelling(teacher, log);
     AlignedRun run = labelling.label(mapping, scenario.alignment(), data, reportSplit, tasks, seed,
         runDir.resolve("labels"));
-    TeacherLabels labels = run.labels();
-    log.accept(String.format(Locale.ROOT, "labels (%s, %s): %,d written, %,d dead letters -> %s", run.mappingRef(),
-        run.alignmentRef(), labels.written(), labels.rejected(), labels.labels()));
+    StoredLabelSet labels = run.labels();
+    log.accept(String.format(Locale.ROOT, "labels (%s, %s): label set %s, %,d labels, %,d dead letters -> %s",
+        run.mappingRef(), run.alignmentRef(), labels.manifest().id(), labels.manifest().counts().labels(),
+        labels.manifest().counts().deadLetters(), labels.dir()));
 
     // 4. teacher zero-shot on the report split (test, or validation while choosing settings)
     for (AlignedTask column : run.columns()) {
@@ -204,7 +204,7 @@ public final class DemoPipeline {
         encodedTrain.tasks());
     EncodedExamples valid = encode(encoder, data, Split.TARGET_VALID);
     EncodedExamples test = encode(encoder, data, reportSplit);
-    LabelSetReader labelSet = AvroLabelFiles.reader(labels.labels(), run.columns());
+    LabelSetReader labelSet = labels;
     float[] teacherLabels = labelSet.joinTo(train.exampleIds());
     TrainingConfig config = scenario.studentTraining(seed);
     Path students = runDir.resolve("students");
@@ -236,7 +236,7 @@ public final class DemoPipeline {
       notes.add(String.format(Locale.ROOT, "teacher %,d parameters, student %,d: %.0fx smaller",
           trained.parameters(), distilledParameters, trained.parameters() / (double) distilledParameters));
     }
-    return new RunOutcome(mapper.defaultedFraction(), distilledParameters, labels.labels(), notes);
+    return new RunOutcome(mapper.defaultedFraction(), distilledParameters, labels.dir(), notes);
   }
 
   /** The catalog's {@code distilled} variant at the first weight of its grid (the demo does not tune it). */
@@ -282,11 +282,12 @@ public final class DemoPipeline {
       return;
     }
     log.accept("service: starting the teacher service with the trained teacher ...");
-    holder.process = TeacherServiceProcess.start(options.serviceJar().get(), root, teacherDir, root.resolve("service"));
+    holder.process = TeacherServiceProcess.start(options.serviceJar().get(), root, teacherDir, root.resolve("runs"),
+        root.resolve("service"));
     log.accept("service: ready at " + holder.process.base() + " (log " + holder.process.log() + ")");
     artifacts.put("service log", holder.process.log());
     service = new ServiceLabelling(new TeacherServiceClient(holder.process.base(), holder.process.apiKey()),
-        holder.artifact.signature(), log);
+        holder.artifact.signature(), root.resolve("runs"), TeacherServiceProcess.labelStore(root.resolve("service")), log);
   }
 
   /** Opens the teacher artifact (and the service, when used) once and closes them at the end. */

@@ -9,19 +9,14 @@ import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.Split;
 import io.crossdistill.labelling.AlignedRun;
 import io.crossdistill.labelling.Labelling;
-import io.crossdistill.labelling.MappedTable;
-import io.crossdistill.labelling.TeacherLabels;
+import io.crossdistill.labelling.StoredLabelSet;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.mapper.MappingJson;
-import io.crossdistill.schemas.AvroContainers;
 import io.crossdistill.schemas.ContainerReader;
-import io.crossdistill.schemas.ContainerWriter;
 import io.crossdistill.v1.AlignedLabel;
-import io.crossdistill.v1.DeadLetter;
 import io.crossdistill.v1.Example;
 import io.crossdistill.v1.TaskLabel;
 import io.crossdistill.v1.TeacherSignature;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,10 +37,19 @@ final class ServiceLabelling implements Labelling {
   private final TeacherServiceClient client;
   private final TeacherSignature signature;
   private final Consumer<String> log;
+  private final Path inputs;
+  private final Path labelStore;
   private boolean schemaRegistered;
 
-  ServiceLabelling(TeacherServiceClient client, TeacherSignature signature, Consumer<String> log) {
+  /**
+   * @param inputs the service's backfill data root (the split files lie under it)
+   * @param labelStore the service's label store root
+   */
+  ServiceLabelling(TeacherServiceClient client, TeacherSignature signature, Path inputs, Path labelStore,
+      Consumer<String> log) {
     this.client = client;
+    this.inputs = inputs.toAbsolutePath().normalize();
+    this.labelStore = labelStore;
     this.signature = signature;
     this.log = log;
   }
@@ -74,7 +78,7 @@ final class ServiceLabelling implements Labelling {
     TaskAlignmentSpec fittedSpec = AlignmentJson.read(fitted.path("body"));
     List<AlignedTask> columns = TaskAligner.compile(fittedSpec, signature).tasks();
 
-    TeacherLabels labels = labelTrain(train, mappingRef, alignmentRef, labelDir);
+    StoredLabelSet labels = labelTrain(data, mappingRef, alignmentRef);
     List<Example> report = read(data, reportSplit);
     Map<String, Example> byId = new HashMap<>();
     report.forEach(e -> byId.put(e.getId(), e));
@@ -117,29 +121,20 @@ final class ServiceLabelling implements Labelling {
         : java.util.OptionalDouble.empty();
   }
 
-  private TeacherLabels labelTrain(List<Example> train, String mappingRef, String alignmentRef, Path dir) {
-    Path labelFile = dir.resolve("labels.avro");
-    Path deadFile = dir.resolve("dead-letters.avro");
-    long written = 0;
-    long rejected = 0;
-    try (ContainerWriter<AlignedLabel> out = AvroContainers.writer(labelFile, AlignedLabel.getClassSchema(),
-        labelFile.toString());
-        ContainerWriter<DeadLetter> dead = AvroContainers.writer(deadFile, DeadLetter.getClassSchema(),
-            deadFile.toString())) {
-      for (int from = 0; from < train.size(); from += BATCH) {
-        List<Example> batch = train.subList(from, Math.min(train.size(), from + BATCH));
-        TeacherServiceClient.Labels answer = client.labels(mappingRef, alignmentRef, batch);
-        answer.labels().forEach(out::append);
-        written += answer.labels().size();
-        for (TeacherServiceClient.Refusal refusal : answer.refused()) {
-          Example example = batch.get(refusal.index());
-          dead.append(DeadLetter.newBuilder().setRecordId(example.getId()).setStage("service")
-              .setErrors(refusal.errors()).setPayload(ByteBuffer.wrap(MappedTable.avroBytes(example))).build());
-          rejected++;
-        }
-      }
+  /**
+   * Labels the training split with a backfill job of the service (its input file lies under the service's
+   * backfill data root) and opens the label set it made in the service's label store.
+   */
+  private StoredLabelSet labelTrain(CrossDomainData data, String mappingRef, String alignmentRef) {
+    JsonNode job = client.backfill(signature.getTeacherId(), mappingRef, alignmentRef, inputs.relativize(
+        data.path(Split.TARGET_TRAIN).toAbsolutePath().normalize()).toString());
+    log.accept("backfill " + job.path("id").asText() + " submitted: " + job.path("state").asText());
+    JsonNode done = client.awaitBackfill(job.path("id").asText(), status -> log.accept("backfill: " + status));
+    if (!"SUCCEEDED".equals(done.path("state").asText())) {
+      throw new IllegalStateException("backfill " + done.path("id").asText() + " ended " + done.path("state").asText()
+          + ": " + done.path("error").asText());
     }
-    return new TeacherLabels(labelFile, deadFile, written, rejected);
+    return StoredLabelSet.open(labelStore.resolve(done.path("labelSet").asText()));
   }
 
   private static List<Example> read(CrossDomainData data, Split split) {

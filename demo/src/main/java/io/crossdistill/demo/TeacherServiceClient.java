@@ -105,6 +105,57 @@ final class TeacherServiceClient {
     return new Labels(labels, refused, answer.path("teacherHash").asText());
   }
 
+  /**
+   * Submits a backfill of the Avro file at {@code inputPath} (relative to the service's backfill data
+   * root) with the serving version of {@code teacherId}; returns the job as the service answers it.
+   */
+  JsonNode backfill(String teacherId, String mappingRef, String alignmentRef, String inputPath) {
+    ObjectNode body = JSON.createObjectNode();
+    body.putObject("teacher").put("id", teacherId);
+    body.put("mapping", mappingRef);
+    body.put("alignment", alignmentRef);
+    ObjectNode input = body.putObject("input");
+    input.put("type", "avro");
+    input.put("path", inputPath);
+    return post("backfills", body.toString());
+  }
+
+  /**
+   * Follows a backfill job until it ends (succeeded, failed or cancelled), telling {@code status} its
+   * progress now and then; returns the final job.
+   */
+  JsonNode awaitBackfill(String jobId, java.util.function.Consumer<String> status) {
+    long lastReport = 0;
+    while (true) {
+      JsonNode job = get("backfills/" + jobId);
+      String state = job.path("state").asText();
+      if (state.equals("SUCCEEDED") || state.equals("FAILED") || state.equals("CANCELLED")) {
+        return job;
+      }
+      long now = System.nanoTime();
+      if (now - lastReport > 5_000_000_000L) {
+        status.accept(String.format(java.util.Locale.ROOT, "%s, %d of %d records", state,
+            job.path("done").asLong(), job.path("total").asLong()));
+        lastReport = now;
+      }
+      try {
+        Thread.sleep(200); // polling a remote job's state: the service offers no push channel
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for backfill " + jobId, e);
+      }
+    }
+  }
+
+  private JsonNode get(String path) {
+    HttpRequest request = HttpRequest.newBuilder(api.resolve(path))
+        .timeout(Duration.ofMinutes(1))
+        .header("X-Api-Key", apiKey)
+        .GET()
+        .build();
+    return send(request, "GET " + path);
+  }
+
   private static String ref(JsonNode version) {
     return version.path("name").asText() + "@" + version.path("version").asInt();
   }
@@ -116,17 +167,21 @@ final class TeacherServiceClient {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
+    return send(request, "POST " + path);
+  }
+
+  private JsonNode send(HttpRequest request, String what) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
       }
       return JSON.readTree(response.body());
     } catch (IOException e) {
-      throw new UncheckedIOException("POST " + path + " failed: " + e.getMessage(), e);
+      throw new UncheckedIOException(what + " failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted during POST " + path, e);
+      throw new IllegalStateException("interrupted during " + what, e);
     }
   }
 

@@ -45,9 +45,10 @@ final class TeacherServiceProcess implements AutoCloseable {
    * @param serviceJar the service's {@code quarkus-run.jar}
    * @param teacherRoot the teachers root the service may read
    * @param teacherDir the artifact to serve, under {@code teacherRoot}
+   * @param inputs the backfill data root: the directory whose split files the service may label
    * @param workDir where the service keeps its data directory and log
    */
-  static TeacherServiceProcess start(Path serviceJar, Path teacherRoot, Path teacherDir, Path workDir) {
+  static TeacherServiceProcess start(Path serviceJar, Path teacherRoot, Path teacherDir, Path inputs, Path workDir) {
     if (!Files.isRegularFile(serviceJar)) {
       throw new IllegalStateException("the teacher service is not built: " + serviceJar
           + " is missing (./crossdistill builds it; or run mvn -pl source-teacher -am package -DskipTests)");
@@ -72,6 +73,9 @@ final class TeacherServiceProcess implements AutoCloseable {
       command.add("-Dcrossdistill.data-dir=" + workDir.resolve("data").toAbsolutePath());
       command.add("-Dcrossdistill.teacher.root=" + teacherRoot.toAbsolutePath());
       command.add("-Dcrossdistill.teacher.path=" + teacherRoot.toAbsolutePath().relativize(teacherDir.toAbsolutePath()));
+      // backfills read the run's split files under the demo's directory and write the service's label store
+      command.add("-Dcrossdistill.backfill.data-root=" + inputs.toAbsolutePath());
+      command.add("-Dcrossdistill.labels.store=" + labelStore(workDir).toAbsolutePath());
       command.add("-Dcrossdistill.teams." + TEAM + ".api-key-sha256=" + keyHash);
       command.add("-jar");
       command.add(serviceJar.toAbsolutePath().toString());
@@ -86,6 +90,11 @@ final class TeacherServiceProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the teacher service", e);
     }
+  }
+
+  /** The label store of a service started with {@code workDir}. */
+  static Path labelStore(Path workDir) {
+    return workDir.resolve("data").resolve("label-sets");
   }
 
   URI base() {

@@ -2,6 +2,7 @@ package io.crossdistill.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crossdistill.labelling.StoredLabelSet;
 import io.crossdistill.models.TeacherArtifact;
 import io.crossdistill.schemas.AvroContainers;
 import io.crossdistill.schemas.ContainerReader;
@@ -48,10 +49,10 @@ class DemoPipelineTest {
       teacherHash = teacher.contentHash();
       assertThat(teacher.signature().getInputs()).allSatisfy(input -> assertThat(input.getDefaultValue()).isNotNull());
     }
-    Path labels = report.artifacts().get("labels (first run)");
-    long count = 0;
-    try (ContainerReader<AlignedLabel> in = AvroContainers.reader(labels, AlignedLabel.class)) {
-      for (AlignedLabel label : in) {
+    StoredLabelSet labels = StoredLabelSet.open(report.artifacts().get("labels (first run)"));
+    assertThat(labels.verify()).as("every shard matches its manifest hash").isEmpty();
+    long[] counted = new long[2];
+    labels.forEachLabel(label -> {
         Provenance p = label.getProvenance();
         assertThat(p.getTeacherHash()).isEqualTo(teacherHash);
         assertThat(p.getMappingName()).isEqualTo("music-to-video");
@@ -62,16 +63,13 @@ class DemoPipelineTest {
         assertThat(label.getLabels()).extracting(l -> l.getTask())
             .containsExactly("click", "like", "listen_time", "continue_watching");
         assertThat(label.getLabels().get(3).getServing()).as("continue_watching is auxiliary-only").isFalse();
-        count++;
-      }
-    }
-    long deadLetters = 0;
-    try (ContainerReader<DeadLetter> in = AvroContainers.reader(labels.resolveSibling("dead-letters.avro"),
-        DeadLetter.class)) {
-      for (DeadLetter ignored : in) {
-        deadLetters++;
-      }
-    }
+        counted[0]++;
+    });
+    labels.forEachDeadLetter(letter -> counted[1]++);
+    long count = counted[0];
+    long deadLetters = counted[1];
+    assertThat(labels.manifest().counts().labels()).isEqualTo(count);
+    assertThat(labels.manifest().counts().deadLetters()).isEqualTo(deadLetters);
     Path trainFile = report.artifacts().get("runs").resolve("f100-seed1/data/target-train.avro");
     long input = 0;
     try (ContainerReader<io.crossdistill.v1.Example> in = AvroContainers.reader(trainFile,
@@ -109,15 +107,27 @@ class DemoPipelineTest {
     assertThat(log).anyMatch(line -> line.startsWith("service: ready at http://127.0.0.1:"));
     assertThat(service.tables().get("100% of target train").render())
         .isEqualTo(local.tables().get("100% of target train").render());
-    try (ContainerReader<AlignedLabel> in = AvroContainers.reader(service.artifacts().get("labels (first run)"),
-        AlignedLabel.class)) {
-      AlignedLabel first = in.iterator().next();
-      assertThat(first.getProvenance().getProducer()).startsWith("crossdistill-teacher");
-      assertThat(first.getProvenance().getMappingName()).isEqualTo("music-to-video");
-      assertThat(first.getProvenance().getAlignmentVersion()).as("the service's fitted version").isEqualTo(2);
-    }
+    StoredLabelSet fromService = StoredLabelSet.open(service.artifacts().get("labels (first run)"));
+    Provenance first = fromService.provenance().orElseThrow();
+    assertThat(first.getProducer()).startsWith("crossdistill-teacher");
+    assertThat(first.getMappingName()).isEqualTo("music-to-video");
+    assertThat(first.getAlignmentVersion()).as("the service's fitted version").isEqualTo(2);
+    StoredLabelSet fromProcess = StoredLabelSet.open(local.artifacts().get("labels (first run)"));
+    java.util.Map<String, List<Float>> serviceRows = new java.util.LinkedHashMap<>();
+    fromService.forEachRow((id, values) -> serviceRows.put(id, floats(values)));
+    java.util.Map<String, List<Float>> processRows = new java.util.LinkedHashMap<>();
+    fromProcess.forEachRow((id, values) -> processRows.put(id, floats(values)));
+    assertThat(serviceRows).as("the service's backfill and the in-process one label alike").isEqualTo(processRows);
     assertThat(Files.readString(service.artifacts().get("service log"))).doesNotContain(
         "Exception in thread");
+  }
+
+  private static List<Float> floats(float[] values) {
+    List<Float> out = new ArrayList<>(values.length);
+    for (float v : values) {
+      out.add(v);
+    }
+    return out;
   }
 
   @Test

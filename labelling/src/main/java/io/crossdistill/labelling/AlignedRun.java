@@ -8,7 +8,7 @@ import java.util.List;
  * the label store of the training split, the aligned columns, and the aligned teacher labels of the
  * report split with those rows' true labels, for the teacher's zero-shot scores.
  *
- * @param labels the label and dead-letter files of the training split
+ * @param labels the label set of the training split (a label store's set, read through {@link LabelSetReader})
  * @param columns the aligned columns, in column order
  * @param reportLabels aligned teacher labels of the report split, {@code reportRows × columns}, row-major
  * @param reportTruth true labels of the same rows, {@code reportRows × tasks}, row-major (NaN: none)
@@ -16,6 +16,6 @@ import java.util.List;
  * @param mappingRef the mapping version that made the labels, {@code name@version}
  * @param alignmentRef the fitted alignment version that made them, {@code name@version}
  */
-public record AlignedRun(TeacherLabels labels, List<AlignedTask> columns, float[] reportLabels, float[] reportTruth,
+public record AlignedRun(StoredLabelSet labels, List<AlignedTask> columns, float[] reportLabels, float[] reportTruth,
     int reportRows, String mappingRef, String alignmentRef) {
 }

@@ -32,8 +32,8 @@ public final class Backfill {
    * Job settings.
    *
    * @param batchRows rows per forward pass
-   * @param shardRecords input records per shard (and per checkpoint); part of the set's layout, so jobs
-   *     that must give the same bytes use the same value
+   * @param shardRecords input records per shard (and per checkpoint); a resumed job keeps the value its
+   *     checkpoint was written with, and two jobs give the same bytes when they use the same value
    */
   public record Options(int batchRows, int shardRecords) {
 
@@ -76,12 +76,9 @@ public final class Backfill {
   private Backfill() {
   }
 
-  /** The key of the set a job on {@code path} over {@code source} makes with {@code options}. */
-  public static LabelSetKey key(LabelPath path, RecordSource source, Options options) {
-    // the shard size shapes the files, so it is part of what the set is
-    MessageDigest digest = ContentHash.sha256();
-    digest.update((source.inputHash() + "/shard=" + options.shardRecords()).getBytes(StandardCharsets.UTF_8));
-    return LabelSetKey.of(path, ContentHash.hex(digest));
+  /** The key of the set a job on {@code path} over {@code source} makes. */
+  public static LabelSetKey key(LabelPath path, RecordSource source) {
+    return LabelSetKey.of(path, source.inputHash());
   }
 
   /**
@@ -97,14 +94,14 @@ public final class Backfill {
       throw new IllegalArgumentException("the label path was compiled for teacher version "
           + path.teacher().getContentHash() + " but " + teacher.signature().getContentHash() + " would answer");
     }
-    LabelSetKey key = key(path, source, options);
+    LabelSetKey key = key(path, source);
     var existing = store.find(key);
     if (existing.isPresent()) {
       store.recordReuse(existing.get());
       StoredLabelSet set = StoredLabelSet.open(existing.get().dir());
       return new Outcome(key, set, true, set.manifest().counts().input(), false, set.manifest().counts().input());
     }
-    RunStamp stamp = run.withInput(key.inputHash());
+    RunStamp stamp = run.withInput(source.inputHash());
     LabelSetWriter writer = new LabelSetWriter(store.dir(key), key, options.shardRecords());
     long from = writer.committedInput();
     OptionalLong total = source.size();

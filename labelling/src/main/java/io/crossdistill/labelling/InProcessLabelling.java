@@ -1,6 +1,5 @@
 package io.crossdistill.labelling;
 
-import io.crossdistill.aligner.CompiledAlignment;
 import io.crossdistill.aligner.FitReport;
 import io.crossdistill.aligner.FittedAlignment;
 import io.crossdistill.aligner.TaskAligner;
@@ -12,22 +11,28 @@ import io.crossdistill.mapper.FeatureMapping;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.models.TeacherArtifact;
 import io.crossdistill.schemas.ContainerReader;
-import io.crossdistill.schemas.ContentHash;
+import io.crossdistill.v1.AlignedLabel;
+import io.crossdistill.v1.DeadLetter;
 import io.crossdistill.v1.Example;
-import io.crossdistill.v1.Provenance;
+import io.crossdistill.v1.TaskLabel;
 import io.crossdistill.v1.TeacherSignature;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Labelling in this process, with the libraries the service is made of: the compiled mapper, the
- * teacher artifact and the aligner, fitted on the same labelled sample the service would be sent.
+ * Labelling in this process, with the libraries the service is made of: the alignment is fitted on the
+ * same labelled sample the service would be sent, the training split is labelled by a {@link Backfill}
+ * into a label store under the run's label directory, and the report split through the same
+ * {@link LabelPath}.
  */
 public final class InProcessLabelling implements Labelling {
+
+  /** Producer named in the provenance of labels made in process. */
+  public static final String PRODUCER = "crossdistill labelling (in process)";
 
   private final TeacherArtifact teacher;
   private final Consumer<String> log;
@@ -56,58 +61,99 @@ public final class InProcessLabelling implements Labelling {
   public AlignedRun label(FeatureMappingSpec mapping, TaskAlignmentSpec alignmentSpec, CrossDomainData data,
       Split reportSplit, List<String> tasks, long seed, Path labelDir) {
     TeacherSignature signature = teacher.signature();
-    CompiledMapper mapper = FeatureMapping.compile(mapping, signature, Example.getClassSchema());
-    MappedTable mappedTrain = mapSplit(mapper, data, Split.TARGET_TRAIN, tasks);
-    MappedTable mappedReport = mapSplit(mapper, data, reportSplit, tasks);
-    int heads = signature.getHeads().size();
-    float[] teacherTrain = teacher.model().predict(mappedTrain.data());
-    float[] teacherReport = teacher.model().predict(mappedReport.data());
-    FittedAlignment fitted = fit(alignmentSpec, signature, mappedTrain, teacherTrain, heads, tasks, seed);
+    FittedAlignment fitted = fit(mapping, alignmentSpec, signature, data, tasks, seed);
     log.accept("alignment fit (" + fitted.report().sampleSize() + " labelled rows, seed " + seed + "): "
         + describe(fitted.report()));
-    CompiledAlignment alignment = TaskAligner.compile(fitted.spec(), signature);
-    Provenance provenance = Provenance.newBuilder()
-        .setTeacherId(signature.getTeacherId())
-        .setTeacherHash(signature.getContentHash())
-        .setMappingName(mapping.name())
-        .setMappingVersion(mapping.version())
-        .setAlignmentName(fitted.spec().name())
-        .setAlignmentVersion(fitted.spec().version())
-        .setHyperParameters(new TreeMap<>(Map.of("fitSampleFraction", Double.toString(fitFraction))))
-        .setSeed(seed)
-        .setInputDataHash(ContentHash.ofFile(data.path(Split.TARGET_TRAIN)))
-        .setProducer("crossdistill demo")
-        .build();
-    TeacherLabels labels = TeacherLabels.write(labelDir, mappedTrain,
-        alignment.apply(teacherTrain, mappedTrain.data().rows()), alignment, provenance);
-    return new AlignedRun(labels, alignment.tasks(), alignment.apply(teacherReport, mappedReport.data().rows()),
-        mappedReport.data().targets(), mappedReport.data().rows(), mapping.name() + "@" + mapping.version(),
-        fitted.spec().name() + "@" + fitted.spec().version());
+    LabelPath path = LabelPath.compile(mapping, Example.getClassSchema(), fitted.spec(), signature);
+    RunStamp run = new RunStamp(Map.of("fitSampleFraction", Double.toString(fitFraction)), seed, "", PRODUCER);
+    TeacherForward forward = TeacherForward.of(teacher);
+    Backfill.Outcome outcome;
+    try (RecordSource train = RecordSources.avroFiles(data.path(Split.TARGET_TRAIN), "the target training split",
+        Example.getClassSchema())) {
+      outcome = Backfill.run(new LabelStore(labelDir), path, train, forward, run, Backfill.Options.defaults(),
+          new Backfill.Listener() { }, () -> false);
+    }
+    ReportLabels report = labelReport(path, forward, run, data, reportSplit, tasks);
+    return new AlignedRun(outcome.set(), path.columns(), report.aligned(), report.truth(), report.rows(),
+        path.mappingRef(), path.alignmentRef());
   }
 
-  private static MappedTable mapSplit(CompiledMapper mapper, CrossDomainData data, Split split, List<String> tasks) {
+  /** Aligned labels of the report split with those rows' true labels, through the same path. */
+  private record ReportLabels(float[] aligned, float[] truth, int rows) {
+  }
+
+  private static ReportLabels labelReport(LabelPath path, TeacherForward teacher, RunStamp run, CrossDomainData data,
+      Split split, List<String> tasks) {
+    List<Example> examples = new ArrayList<>();
     try (ContainerReader<Example> in = data.open(split)) {
-      return MappedTable.map(mapper, in, tasks, n -> { });
+      in.forEach(examples::add);
     }
-  }
+    int width = path.columns().size();
+    List<float[]> aligned = new ArrayList<>();
+    List<Example> labelled = new ArrayList<>();
+    path.labeller(Backfill.DEFAULT_BATCH_ROWS).label(examples, teacher, run, new LabelSink() {
+      @Override
+      public void accept(int index, AlignedLabel label) {
+        float[] values = new float[width];
+        List<TaskLabel> stored = label.getLabels();
+        for (int c = 0; c < width; c++) {
+          values[c] = stored.get(c).getValue();
+        }
+        aligned.add(values);
+        labelled.add(examples.get(index));
+      }
 
-  private FittedAlignment fit(TaskAlignmentSpec spec, TeacherSignature signature, MappedTable train,
-      float[] teacherOutputs, int heads, List<String> tasks, long seed) {
-    int[] picked = Labelling.fitSample(train.data().rows(), seed, fitFraction);
-    int sample = picked.length;
-    float[] outputs = new float[sample * heads];
-    Map<String, float[]> labels = new HashMap<>();
-    for (String task : tasks) {
-      labels.put(task, new float[sample]);
-    }
-    for (int i = 0; i < sample; i++) {
-      int row = picked[i];
-      System.arraycopy(teacherOutputs, row * heads, outputs, i * heads, heads);
+      @Override
+      public void reject(int index, DeadLetter deadLetter) {
+        // the report split scores the rows the teacher could label; refusals are counted by the caller
+      }
+    });
+    int rows = aligned.size();
+    float[] out = new float[rows * width];
+    float[] truth = new float[rows * tasks.size()];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(aligned.get(r), 0, out, r * width, width);
+      Map<String, Float> y = labelled.get(r).getLabels();
       for (int t = 0; t < tasks.size(); t++) {
-        labels.get(tasks.get(t))[i] = train.data().target(row, t);
+        Float v = y.get(tasks.get(t));
+        truth[r * tasks.size() + t] = v == null ? Float.NaN : v;
       }
     }
-    return TaskAligner.fit(spec, signature, outputs, sample, labels);
+    return new ReportLabels(out, truth, rows);
+  }
+
+  /** Fits the alignment on the fit sample of the training split ({@link Labelling#fitSample}). */
+  private FittedAlignment fit(FeatureMappingSpec mapping, TaskAlignmentSpec spec, TeacherSignature signature,
+      CrossDomainData data, List<String> tasks, long seed) {
+    int rows = Math.toIntExact(data.count(Split.TARGET_TRAIN));
+    int[] picked = Labelling.fitSample(rows, seed, fitFraction);
+    Map<Integer, Integer> position = new HashMap<>(picked.length * 2);
+    for (int i = 0; i < picked.length; i++) {
+      position.put(picked[i], i);
+    }
+    Example[] sample = new Example[picked.length];
+    try (ContainerReader<Example> in = data.open(Split.TARGET_TRAIN)) {
+      int row = 0;
+      for (Example e : in) {
+        Integer at = position.get(row++);
+        if (at != null) {
+          sample[at] = e;
+        }
+      }
+    }
+    CompiledMapper mapper = FeatureMapping.compile(mapping, signature, Example.getClassSchema());
+    MappedTable mapped = MappedTable.map(mapper, List.of(sample), tasks, n -> { });
+    int n = mapped.data().rows();
+    float[] outputs = teacher.model().predict(mapped.data());
+    Map<String, float[]> labels = new HashMap<>();
+    for (int t = 0; t < tasks.size(); t++) {
+      float[] column = new float[n];
+      for (int r = 0; r < n; r++) {
+        column[r] = mapped.data().target(r, t);
+      }
+      labels.put(tasks.get(t), column);
+    }
+    return TaskAligner.fit(spec, signature, outputs, n, labels);
   }
 
   private static String describe(FitReport report) {

@@ -13,7 +13,7 @@ import java.util.function.BiConsumer;
  * Reads one label set — the aligned teacher labels of a run's target examples — whatever stores it:
  * rows keyed by example id, the aligned columns those rows hold, and the provenance of the labels.
  * Students read their teacher labels through it, so the file layout can change behind it.
- * {@link AvroLabelFiles#reader} reads the Avro label files that {@link TeacherLabels} writes.
+ * {@link StoredLabelSet} reads the sets of a {@link LabelStore}.
  */
 public interface LabelSetReader {
 

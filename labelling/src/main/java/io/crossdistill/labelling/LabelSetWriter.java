@@ -31,12 +31,13 @@ final class LabelSetWriter implements LabelSink {
   static final String CHECKPOINT = "checkpoint.json";
 
   /** What the committed shards cover, and what they cost to make. */
-  record Checkpoint(String id, List<LabelSetManifest.Shard> shards, long teacherNanos, long wallNanos, int runs) {
+  record Checkpoint(String id, int shardRecords, List<LabelSetManifest.Shard> shards, long teacherNanos, long wallNanos,
+      int runs) {
   }
 
   private final Path dir;
   private final LabelSetKey key;
-  private final int shardRecords;
+  private int shardRecords;
   private final List<LabelSetManifest.Shard> shards;
   private final long previousTeacherNanos;
   private final long previousWallNanos;
@@ -62,6 +63,9 @@ final class LabelSetWriter implements LabelSink {
       throw new UncheckedIOException("cannot create the label set directory " + dir + ": " + e.getMessage(), e);
     }
     Checkpoint checkpoint = readCheckpoint();
+    if (!checkpoint.shards().isEmpty()) {
+      this.shardRecords = checkpoint.shardRecords();
+    }
     this.shards = new ArrayList<>(checkpoint.shards());
     this.previousTeacherNanos = checkpoint.teacherNanos();
     this.previousWallNanos = checkpoint.wallNanos();
@@ -123,7 +127,7 @@ final class LabelSetWriter implements LabelSink {
     if (shardInput > 0) {
       commitShard();
     }
-    return new Checkpoint(key.id(), List.copyOf(shards), previousTeacherNanos + teacherNanos,
+    return new Checkpoint(key.id(), shardRecords, List.copyOf(shards), previousTeacherNanos + teacherNanos,
         previousWallNanos + (System.nanoTime() - startNanos), runs);
   }
 
@@ -174,7 +178,7 @@ final class LabelSetWriter implements LabelSink {
           + e.getMessage(), e);
     }
     long now = System.nanoTime();
-    Checkpoint checkpoint = new Checkpoint(key.id(), shards, previousTeacherNanos + teacherNanos,
+    Checkpoint checkpoint = new Checkpoint(key.id(), shardRecords, shards, previousTeacherNanos + teacherNanos,
         previousWallNanos + (now - startNanos), runs);
     try {
       AtomicFiles.write(dir.resolve(CHECKPOINT), LabelSetManifest.JSON.writeValueAsBytes(checkpoint));
@@ -197,7 +201,7 @@ final class LabelSetWriter implements LabelSink {
   private Checkpoint readCheckpoint() {
     Path file = dir.resolve(CHECKPOINT);
     if (!Files.exists(file)) {
-      return new Checkpoint(key.id(), List.of(), 0, 0, 0);
+      return new Checkpoint(key.id(), shardRecords, List.of(), 0, 0, 0);
     }
     try {
       Checkpoint checkpoint = LabelSetManifest.JSON.readValue(Files.readAllBytes(file), Checkpoint.class);

@@ -41,19 +41,26 @@ final class TinyTeacher {
   }
 
   static CompiledMapper mapper() {
-    FeatureMappingSpec spec = new FeatureMappingSpec("music-to-tiny", 3, Example.getClassSchema().getFullName(),
-        new FeatureMappingSpec.TeacherRef("tiny", "c0ffee"), FeatureMappingSpec.DEFAULT_RECORD_ID_FIELD,
+    return FeatureMapping.compile(mappingSpec("c0ffee"), signature(), Example.getClassSchema());
+  }
+
+  /** plays and user from the example's features, for the tiny teacher version {@code contentHash}. */
+  static FeatureMappingSpec mappingSpec(String contentHash) {
+    return new FeatureMappingSpec("music-to-tiny", 3, Example.getClassSchema().getFullName(),
+        new FeatureMappingSpec.TeacherRef("tiny", contentHash), FeatureMappingSpec.DEFAULT_RECORD_ID_FIELD,
         List.of(Rule.from("plays", "/floatFeatures/plays"), Rule.from("user", "/idFeatures/user")));
-    return FeatureMapping.compile(spec, signature(), Example.getClassSchema());
+  }
+
+  static CompiledAlignment alignment() {
+    return TaskAligner.compile(alignmentSpec(), signature());
   }
 
   /** click from the click head, unchanged; listen_time from watch_time, auxiliary only. */
-  static CompiledAlignment alignment() {
-    TaskAlignmentSpec spec = new TaskAlignmentSpec("music-tiny", 2, "two columns", List.of(
+  static TaskAlignmentSpec alignmentSpec() {
+    return new TaskAlignmentSpec("music-tiny", 2, "two columns", List.of(
         TargetTask.of("click", TaskKind.BINARY, true, new TaskSource.FromHead("click", new Transform.Identity())),
         TargetTask.of("listen_time", TaskKind.REGRESSION, false,
             new TaskSource.FromHead("watch_time", new Transform.Identity()))));
-    return TaskAligner.compile(spec, signature());
   }
 
   static Example example(String id, float plays, long user, Float click) {

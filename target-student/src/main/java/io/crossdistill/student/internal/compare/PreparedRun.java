@@ -6,7 +6,6 @@ import io.crossdistill.datasets.DomainSchema;
 import io.crossdistill.datasets.Split;
 import io.crossdistill.datasets.TaskDef;
 import io.crossdistill.labelling.AlignedRun;
-import io.crossdistill.labelling.AvroLabelFiles;
 import io.crossdistill.schemas.ContainerReader;
 import io.crossdistill.student.EncodedExamples;
 import io.crossdistill.student.ExampleEncoder;
@@ -60,13 +59,13 @@ public record PreparedRun(CrossDomainData data, EncodedSplits encoded, List<Alig
 
   /** The provenance the labels of one labelling run carry. */
   static io.crossdistill.v1.Provenance labelProvenance(AlignedRun run) {
-    return AvroLabelFiles.reader(run.labels().labels(), run.columns()).provenance()
-        .orElseThrow(() -> new IllegalStateException("the label set " + run.labels().labels() + " holds no labels"));
+    return run.labels().provenance()
+        .orElseThrow(() -> new IllegalStateException("the label set in " + run.labels().dir() + " holds no labels"));
   }
 
   /** The training labels of one labelling run, joined to the training rows. */
   static float[] trainLabels(AlignedRun run, List<String> exampleIds) {
-    return AvroLabelFiles.reader(run.labels().labels(), run.columns()).joinTo(exampleIds);
+    return run.labels().joinTo(exampleIds);
   }
 
   /**
