@@ -11,6 +11,7 @@ import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
 import io.crossdistill.teacher.registry.VersionedRegistry;
 import io.crossdistill.teacher.security.Caller;
+import io.crossdistill.teacher.service.SpecVersions;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;

@@ -1,20 +1,24 @@
-package io.crossdistill.teacher.rest;
+package io.crossdistill.teacher.service;
 
 import io.crossdistill.teacher.errors.ApiException;
+import io.crossdistill.teacher.errors.ProblemItem;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
 import io.crossdistill.teacher.registry.VersionedRegistry;
-import io.crossdistill.teacher.service.Access;
 import java.util.List;
 import java.util.Optional;
 
-/** Version look-ups shared by the mapping and alignment resources, with the team's access applied. */
-final class SpecVersions {
+/**
+ * Version look-ups with the team's access applied: every call that names a schema, mapping or alignment
+ * (REST resources, backfill jobs) resolves it here, so they all pass the same checks.
+ */
+public final class SpecVersions {
 
   private SpecVersions() {
   }
 
-  static Version get(VersionedRegistry registry, ResourceKind kind, String name, Optional<Integer> version, String team) {
+  /** Version {@code version} (or the latest) of {@code name}, owned by {@code team}; 404 / 403 otherwise. */
+  public static Version get(VersionedRegistry registry, ResourceKind kind, String name, Optional<Integer> version, String team) {
     List<Version> versions = registry.versions(kind, name);
     if (versions.isEmpty()) {
       throw ApiException.notFound("no " + kind.label() + " named '" + name + "'");
@@ -28,15 +32,16 @@ final class SpecVersions {
         kind.label() + " '" + name + "' has only deprecated versions; name one explicitly"));
   }
 
-  static List<Version> all(VersionedRegistry registry, ResourceKind kind, String name, String team) {
+  /** Every version of {@code name}, owned by {@code team}. */
+  public static List<Version> all(VersionedRegistry registry, ResourceKind kind, String name, String team) {
     get(registry, kind, name, Optional.of(1), team);
     return registry.versions(kind, name);
   }
 
   /** {@code name} or {@code name@version}, owned by {@code team}. */
-  static Version ref(VersionedRegistry registry, ResourceKind kind, String ref, String pointer, String team) {
+  public static Version ref(VersionedRegistry registry, ResourceKind kind, String ref, String pointer, String team) {
     if (ref == null || ref.isBlank()) {
-      throw ApiException.badRequest("missing " + kind.label(), List.of(new io.crossdistill.teacher.errors.ProblemItem(
+      throw ApiException.badRequest("missing " + kind.label(), List.of(new ProblemItem(
           pointer, "name the " + kind.label() + " as 'name' or 'name@version'")));
     }
     int at = ref.lastIndexOf('@');
@@ -47,7 +52,7 @@ final class SpecVersions {
       return get(registry, kind, ref.substring(0, at), Optional.of(Integer.parseInt(ref.substring(at + 1))), team);
     } catch (NumberFormatException e) {
       throw ApiException.badRequest("bad " + kind.label() + " reference", List.of(
-          new io.crossdistill.teacher.errors.ProblemItem(pointer, "'" + ref + "' is not 'name' or 'name@version'")));
+          new ProblemItem(pointer, "'" + ref + "' is not 'name' or 'name@version'")));
     }
   }
 }
