@@ -1,6 +1,5 @@
 package io.crossdistill.labelling;
 
-import io.crossdistill.labelling.internal.AtomicFiles;
 import io.crossdistill.schemas.AvroContainers;
 import io.crossdistill.schemas.ContainerWriter;
 import io.crossdistill.schemas.ContentHash;

@@ -1,6 +1,5 @@
 package io.crossdistill.labelling;
 
-import io.crossdistill.labelling.internal.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

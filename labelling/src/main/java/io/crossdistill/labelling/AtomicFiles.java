@@ -1,7 +1,8 @@
-package io.crossdistill.labelling.internal;
+package io.crossdistill.labelling;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Files that appear whole or not at all: written beside their place, forced to disk, then renamed into
  * place atomically (and the directory forced), so a process killed at any instant leaves either the old
- * file or the new one, never a torn one.
+ * file or the new one, never a torn one. The label store's manifests and checkpoints are written so, and
+ * so are the service's backfill job records.
  */
 public final class AtomicFiles {
 
@@ -24,7 +26,10 @@ public final class AtomicFiles {
     try {
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
-        out.write(java.nio.ByteBuffer.wrap(bytes));
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
         out.force(true);
       }
       move(tmp, file);
