@@ -10,6 +10,8 @@ import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.v1.Provenance;
 import io.crossdistill.v1.TeacherSignature;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.avro.Schema;
 
@@ -34,7 +36,7 @@ public final class LabelPath {
     this.targetSchema = targetSchema;
     this.teacher = teacher;
     this.alignmentSpec = alignmentSpec;
-    this.alignment = TaskAligner.compile(alignmentSpec, teacher);
+    this.alignment = alignmentSpec == null ? null : TaskAligner.compile(alignmentSpec, teacher);
     mappers.add(FeatureMapping.compile(mapping, teacher, targetSchema));
   }
 
@@ -49,6 +51,14 @@ public final class LabelPath {
     return new LabelPath(mapping, targetSchema, alignment, teacher);
   }
 
+  /**
+   * The mapping half of a path, without an alignment: its labellers only {@link Labeller#score score}
+   * (raw teacher outputs, e.g. of the labelled sample an alignment is fitted on).
+   */
+  public static LabelPath scoring(FeatureMappingSpec mapping, Schema targetSchema, TeacherSignature teacher) {
+    return new LabelPath(mapping, targetSchema, null, teacher);
+  }
+
   /** A labeller with room for {@code batchRows} rows per forward pass; use it from one thread. */
   public Labeller labeller(int batchRows) {
     return new Labeller(this, batchRows);
@@ -61,7 +71,7 @@ public final class LabelPath {
 
   /** {@code name@version} of the alignment. */
   public String alignmentRef() {
-    return alignmentSpec.name() + "@" + alignmentSpec.version();
+    return alignmentSpec == null ? "" : alignmentSpec.name() + "@" + alignmentSpec.version();
   }
 
   public FeatureMappingSpec mapping() {
@@ -88,21 +98,30 @@ public final class LabelPath {
 
   /** The aligned columns, in the order of each label's values. */
   public List<AlignedTask> columns() {
-    return alignment.tasks();
+    return alignment == null ? List.of() : alignment.tasks();
   }
 
   /**
    * The full provenance of labels made by {@code answering} on this path for {@code run}: the teacher
-   * stamps its id and content hash, the mapping its name and version, the alignment its own, the run the rest.
+   * stamps its id, content hash and its own training hyper-parameters and seed (as {@code teacher.*}
+   * hyper-parameters), the mapping its name and version, the alignment its own, the run the rest.
    */
   public Provenance stamp(TeacherSignature answering, RunStamp run) {
+    Map<String, String> hyperParameters = new TreeMap<>();
+    Provenance trained = answering.getProvenance();
+    if (trained != null) {
+      trained.getHyperParameters().forEach((k, v) -> hyperParameters.put("teacher." + k, v));
+      hyperParameters.put("teacher.seed", Long.toString(trained.getSeed()));
+    }
+    hyperParameters.putAll(run.hyperParameters());
     Provenance base = Provenance.newBuilder(run.toProvenance())
+        .setHyperParameters(hyperParameters)
         .setTeacherId(answering.getTeacherId())
         .setTeacherHash(answering.getContentHash())
         .setMappingName(mapping.name())
         .setMappingVersion(mapping.version())
         .build();
-    return alignment.stamp(base);
+    return alignment == null ? base : alignment.stamp(base);
   }
 
   CompiledMapper borrowMapper() {

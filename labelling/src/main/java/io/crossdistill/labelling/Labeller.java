@@ -68,7 +68,7 @@ public final class Labeller {
     this.recordIds = new RecordIds(path.mapping().recordIdField());
     this.alignment = path.alignment();
     this.outputs = new float[batchRows * path.teacher().getHeads().size()];
-    this.aligned = new float[batchRows * alignment.width()];
+    this.aligned = alignment == null ? new float[0] : new float[batchRows * alignment.width()];
   }
 
   /** The path this labeller labels on. */
@@ -93,10 +93,59 @@ public final class Labeller {
    * labels of the records after it in the same forward batch.
    *
    * @param cache teacher outputs known already, or null
+   * @throws IllegalStateException on a {@link LabelPath#scoring scoring} path (it has no alignment)
    */
   public Result label(List<? extends IndexedRecord> records, TeacherForward teacher, RunStamp run, LabelSink sink,
       ForwardCache cache) {
+    if (alignment == null) {
+      throw new IllegalStateException("the path " + path.mappingRef() + " has no alignment: it only scores");
+    }
     Provenance provenance = stamp(teacher.signature(), run);
+    return walk(records, teacher, cache, sink, rows -> {
+      alignment.apply(outputs, rows, aligned);
+      for (int r = 0; r < rows; r++) {
+        sink.accept(inputIndex[r], alignment.toRecord(exampleIds[r], aligned, r, provenance));
+      }
+    });
+  }
+
+  /**
+   * Raw teacher outputs of the records the mapper takes, no alignment (what an alignment is fitted on).
+   *
+   * @param rows rows scored
+   * @param outputs teacher outputs, {@code rows × heads}, heads in signature order
+   * @param inputIndex for each row, the position of its record in the input
+   * @param exampleIds for each row, the record's id
+   * @param cacheHits rows answered by the cache
+   */
+  public record Scores(int rows, float[] outputs, int[] inputIndex, String[] exampleIds, int cacheHits) {
+  }
+
+  /**
+   * Scores {@code records} ({@code null} entries skipped); refused records go to {@code refusals} as
+   * dead letters, with their positions.
+   */
+  public Scores score(List<? extends IndexedRecord> records, TeacherForward teacher, ForwardCache cache,
+      LabelSink refusals) {
+    int heads = teacher.headCount();
+    float[] all = new float[records.size() * heads];
+    int[] index = new int[records.size()];
+    String[] ids = new String[records.size()];
+    int[] filled = {0};
+    Result result = walk(records, teacher, cache, refusals, rows -> {
+      System.arraycopy(outputs, 0, all, filled[0] * heads, rows * heads);
+      System.arraycopy(inputIndex, 0, index, filled[0], rows);
+      System.arraycopy(exampleIds, 0, ids, filled[0], rows);
+      filled[0] += rows;
+    });
+    int n = filled[0];
+    return new Scores(n, java.util.Arrays.copyOf(all, n * heads), java.util.Arrays.copyOf(index, n),
+        java.util.Arrays.copyOf(ids, n), result.cacheHits());
+  }
+
+  /** Maps the records batch by batch (refusals to {@code sink}), runs each batch's forward pass, hands it on. */
+  private Result walk(List<? extends IndexedRecord> records, TeacherForward teacher, ForwardCache cache,
+      LabelSink sink, java.util.function.IntConsumer forwarded) {
     int heads = teacher.headCount();
     int labelled = 0;
     int refused = 0;
@@ -130,10 +179,7 @@ public final class Labeller {
         Forward forward = forward(teacher, rows, heads, cache);
         hits += forward.hits;
         teacherNanos += forward.nanos;
-        alignment.apply(outputs, rows, aligned);
-        for (int r = 0; r < rows; r++) {
-          sink.accept(inputIndex[r], alignment.toRecord(exampleIds[r], aligned, r, provenance));
-        }
+        forwarded.accept(rows);
         labelled += rows;
       }
     } finally {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.crossdistill.labelling.ForwardCache;
 import java.util.Optional;
 
 /**
@@ -12,18 +13,7 @@ import java.util.Optional;
  * answer and a collision is not a practical concern. Hits, misses and evictions are exported as
  * {@code cache_*{cache="teacher-outputs"}} metrics.
  */
-public final class TeacherOutputCache {
-
-  /**
-   * Cache key.
-   *
-   * @param teacherHash content hash of the teacher that answered
-   * @param mapping     {@code name@version} of the mapping that made the row
-   * @param rowHigh     first 64 bits of the row hash
-   * @param rowLow      next 64 bits of the row hash
-   */
-  public record Key(String teacherHash, String mapping, long rowHigh, long rowLow) {
-  }
+public final class TeacherOutputCache implements ForwardCache {
 
   private final Optional<Cache<Key, float[]>> cache;
 
@@ -45,10 +35,12 @@ public final class TeacherOutputCache {
     return cache.isPresent();
   }
 
+  @Override
   public float[] get(Key key) {
     return cache.map(c -> c.getIfPresent(key)).orElse(null);
   }
 
+  @Override
   public void put(Key key, float[] outputs) {
     cache.ifPresent(c -> c.put(key, outputs));
   }

@@ -6,8 +6,8 @@ import io.crossdistill.aligner.FitReport;
 import io.crossdistill.teacher.errors.ApiException;
 import io.crossdistill.teacher.errors.ProblemItem;
 import io.crossdistill.teacher.labels.LabelService;
-import io.crossdistill.teacher.labels.Scorer;
-import io.crossdistill.teacher.labels.TargetRecords;
+import io.crossdistill.labelling.Labeller;
+import io.crossdistill.labelling.TargetRecords;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
 import io.crossdistill.teacher.registry.VersionedRegistry;
@@ -123,7 +123,7 @@ public class AlignmentResource {
     Version alignment = SpecVersions.get(registry, ResourceKind.ALIGNMENT, name, Optional.ofNullable(request.version()),
         caller.team());
     Version mapping = SpecVersions.ref(registry, ResourceKind.MAPPING, request.mapping(), "/mapping", caller.team());
-    var schema = labels.mapping(mapping).schema();
+    var schema = labels.targetSchema(mapping);
     List<ProblemItem> errors = new ArrayList<>();
     List<GenericRecord> records = new ArrayList<>();
     List<JsonNode> trueLabels = new ArrayList<>();
@@ -136,7 +136,7 @@ public class AlignmentResource {
         continue;
       }
       TargetRecords.Decoded decoded = TargetRecords.fromJson(item.record(), schema);
-      errors.addAll(TargetRecords.problems("/sample/" + i + "/record", decoded));
+      TargetRecords.problems("/sample/" + i + "/record", decoded).forEach(p -> errors.add(new ProblemItem(p.pointer(), p.message())));
       records.add(decoded.record());
       trueLabels.add(item.labels());
     }
@@ -144,7 +144,7 @@ public class AlignmentResource {
       throw ApiException.badRequest(errors.size() + " problem(s) in the sample", errors);
     }
     LabelService.ScoredSample sample = labels.scoreSample(mapping, records);
-    Scorer.Scored scored = sample.scored();
+    Labeller.Scores scored = sample.scored();
     AlignmentService.Fitted fitted = alignments.fit(alignment, sample.teacher(), scored.outputs(), scored.rows(),
         LabelService.labelColumns(trueLabels, scored.inputIndex()), this::write);
     Version v = fitted.registration().version();

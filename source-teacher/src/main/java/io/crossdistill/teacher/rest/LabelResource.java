@@ -5,11 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crossdistill.teacher.errors.ApiException;
 import io.crossdistill.teacher.errors.ProblemItem;
 import io.crossdistill.teacher.labels.LabelService;
-import io.crossdistill.teacher.labels.Scorer;
-import io.crossdistill.teacher.labels.TargetRecords;
-import io.crossdistill.teacher.registry.ResourceKind;
-import io.crossdistill.teacher.registry.Version;
-import io.crossdistill.teacher.registry.VersionedRegistry;
 import io.crossdistill.teacher.security.Caller;
 import io.crossdistill.teacher.service.SpecVersions;
 import jakarta.inject.Inject;
@@ -37,9 +32,6 @@ public class LabelResource {
   LabelService labels;
 
   @Inject
-  VersionedRegistry registry;
-
-  @Inject
   Caller caller;
 
   /** A JSON labels request. */
@@ -63,13 +55,8 @@ public class LabelResource {
     if (request == null) {
       throw ApiException.badRequest("empty body", List.of(new ProblemItem("", "send {\"mapping\", \"alignment\", \"records\"}")));
     }
-    Version mapping = SpecVersions.ref(registry, ResourceKind.MAPPING, request.mapping(), "/mapping", caller.team());
-    Version alignment = SpecVersions.ref(registry, ResourceKind.ALIGNMENT, request.alignment(), "/alignment", caller.team());
-    List<JsonNode> records = request.records() == null ? List.of() : request.records();
-    checkSize(records.size());
-    var schema = labels.mapping(mapping).schema();
-    List<TargetRecords.Decoded> decoded = records.stream().map(r -> TargetRecords.fromJson(r, schema)).toList();
-    return answer(labels.label(mapping, alignment, decoded, cache));
+    return answer(labels.labelJson(caller.team(), request.mapping(), request.alignment(),
+        request.records() == null ? List.of() : request.records(), cache));
   }
 
   @POST
@@ -77,25 +64,12 @@ public class LabelResource {
   @Operation(summary = "Aligned teacher labels for Avro binary records of the mapping's target schema (mapping and alignment as query parameters)")
   public LabelResponse avro(byte[] body, @QueryParam("mapping") String mappingRef,
       @QueryParam("alignment") String alignmentRef, @QueryParam("cache") @DefaultValue("true") boolean cache) {
-    Version mapping = SpecVersions.ref(registry, ResourceKind.MAPPING, mappingRef, "?mapping", caller.team());
-    Version alignment = SpecVersions.ref(registry, ResourceKind.ALIGNMENT, alignmentRef, "?alignment", caller.team());
-    var schema = labels.mapping(mapping).schema();
-    List<TargetRecords.Decoded> decoded = TargetRecords.fromAvroBinary(body == null ? new byte[0] : body, schema,
-        labels.maxBatch());
-    checkSize(decoded.size());
-    return answer(labels.label(mapping, alignment, decoded, cache));
-  }
-
-  private void checkSize(int records) {
-    if (records > labels.maxBatch()) {
-      throw ApiException.badRequest("too many records", List.of(new ProblemItem("/records",
-          "at most " + labels.maxBatch() + " records per request (crossdistill.labels.max-batch)")));
-    }
+    return answer(labels.labelAvro(caller.team(), mappingRef, alignmentRef, body, cache));
   }
 
   private static LabelResponse answer(LabelService.Labelled result) {
     List<RecordError> errors = result.refused().stream()
-        .map((Scorer.Refused r) -> new RecordError(r.index(), r.recordId(), r.errors())).toList();
+        .map((LabelService.Refused r) -> new RecordError(r.index(), r.recordId(), r.errors())).toList();
     return new LabelResponse(result.teacherId(), result.teacherHash(), result.mapping(), result.alignment(),
         result.labels().size(), errors.size(), result.cacheHits(),
         result.labels().stream().map(LabelViews::of).toList(), errors);

@@ -5,7 +5,7 @@ import io.crossdistill.mapper.CoverageReport;
 import io.crossdistill.teacher.errors.ApiException;
 import io.crossdistill.teacher.errors.ProblemItem;
 import io.crossdistill.teacher.labels.LabelService;
-import io.crossdistill.teacher.labels.TargetRecords;
+import io.crossdistill.labelling.TargetRecords;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
 import io.crossdistill.teacher.registry.VersionedRegistry;
@@ -109,12 +109,12 @@ public class MappingResource {
       throw ApiException.badRequest("sample too large", List.of(new ProblemItem("/records",
           sample.records().size() + " records; at most " + labels.maxSample())));
     }
-    var schema = labels.mapping(v).schema();
+    var schema = labels.targetSchema(v);
     List<ProblemItem> errors = new java.util.ArrayList<>();
     List<GenericRecord> records = new java.util.ArrayList<>();
     for (int i = 0; i < sample.records().size(); i++) {
       TargetRecords.Decoded d = TargetRecords.fromJson(sample.records().get(i), schema);
-      errors.addAll(TargetRecords.problems("/records/" + i, d));
+      TargetRecords.problems("/records/" + i, d).forEach(p -> errors.add(new ProblemItem(p.pointer(), p.message())));
       records.add(d.record());
     }
     if (!errors.isEmpty()) {

@@ -1,5 +1,6 @@
-package io.crossdistill.teacher.labels;
+package io.crossdistill.labelling;
 
+import io.crossdistill.mapper.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,14 +35,40 @@ public final class TargetRecords {
   private TargetRecords() {
   }
 
-  /** The errors of a decoded record as problems whose pointers start with {@code prefix}. */
-  public static List<io.crossdistill.teacher.errors.ProblemItem> problems(String prefix, Decoded decoded) {
+  /** The errors of a decoded record as problems (JSON pointer, message) whose pointers start with {@code prefix}. */
+  public static List<Problem> problems(String prefix, Decoded decoded) {
     return decoded.errors().stream().map(e -> {
       int colon = e.indexOf(": ");
       String path = colon < 0 ? "" : e.substring(0, colon);
       String message = colon < 0 ? e : e.substring(colon + 2);
-      return new io.crossdistill.teacher.errors.ProblemItem(prefix + ("/".equals(path) ? "" : path), message);
+      return new Problem(prefix + ("/".equals(path) ? "" : path), message);
     }).toList();
+  }
+
+  /**
+   * Content hash of decoded records: SHA-256 over their Avro binary encodings in order (skipping records
+   * that could not be decoded), so the same records hash alike whether they came as JSON or Avro binary.
+   */
+  public static String inputHash(List<Decoded> records, Schema schema) {
+    java.security.MessageDigest digest = io.crossdistill.schemas.ContentHash.sha256();
+    org.apache.avro.generic.GenericDatumWriter<GenericRecord> writer = new org.apache.avro.generic.GenericDatumWriter<>(schema);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
+    org.apache.avro.io.BinaryEncoder encoder = null;
+    for (Decoded d : records) {
+      if (!d.ok()) {
+        continue;
+      }
+      bytes.reset();
+      encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(bytes, encoder);
+      try {
+        writer.write(d.record(), encoder);
+        encoder.flush();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      digest.update(bytes.toByteArray());
+    }
+    return io.crossdistill.schemas.ContentHash.hex(digest);
   }
 
   /** Decodes each element of a JSON array. */
