@@ -27,10 +27,15 @@ import java.util.List;
 
 /**
  * Trains the reference teacher of a {@link CrossDomainData} on its source domain only (never a target
- * example) and writes it as a teacher artifact. Its inputs are the source features, floats standardised (the teacher's feature engineering, written
- * as a source→teacher feature mapping) and ids with one extra "unknown" id that is also the input's
- * default; during training 5% of ids are replaced by the unknown id so that a defaulted input means
- * "an average one" to the teacher rather than an untrained embedding.
+ * example) and writes it as a teacher artifact: the one teacher training from example files, used by the
+ * demo, the student comparison, {@code teacher train}, {@code teacher search} and the service's first
+ * start. Its inputs are the source features, floats standardised (the teacher's feature engineering,
+ * written as a source→teacher feature mapping) and ids with one extra "unknown" id that is also the
+ * input's default; during training 5% of ids are replaced by the unknown id so that a defaulted input
+ * means "an average one" to the teacher rather than an untrained embedding.
+ *
+ * <p>{@link #prepare} maps the source splits once ({@link Prepared}); {@link Prepared#train} trains a
+ * recipe on them; {@link #train} does both for a {@link Recipe}.
  */
 public final class TeacherTraining {
 
@@ -69,19 +74,46 @@ public final class TeacherTraining {
   }
 
   /**
-   * Trains a teacher on {@code data}'s source training split (validation split for early stopping) and
-   * writes it to {@code artifactDir}; {@code listener} follows the steps, {@code log} gets a few lines.
+   * A teacher's source rows, mapped once and ready to train any recipe on.
+   *
+   * @param signature the unsealed teacher signature derived from the source schema
+   * @param scaling the teacher's feature engineering (what target mappings must reproduce)
+   * @param train mapped source training rows, with the records the mapping refused as dead letters
+   * @param valid mapped source validation rows (early stopping), with their dead letters
+   * @param inputDataHash content hash of the source training split
    */
-  public static Trained train(CrossDomainData data, Recipe recipe, Path artifactDir, TrainingListener listener,
-      java.util.function.Consumer<String> log) {
+  public record Prepared(TeacherSignature signature, FeatureScaling scaling, MappedTable train, MappedTable valid,
+      String inputDataHash) {
+
+    /**
+     * Trains {@code recipe} on the prepared rows and writes the sealed artifact into {@code dir}; the
+     * provenance names {@code producer} and the input data hash.
+     */
+    public Trained train(TeacherRecipe recipe, Path dir, String producer, TrainingListener listener) {
+      ReferenceTeacher.Trained trained = ReferenceTeacher.train(signature, train.data(), valid.data(), recipe, dir,
+          Provenance.newBuilder()
+              .setTeacherId(signature.getTeacherId())
+              .setInputDataHash(inputDataHash)
+              .setProducer(producer)
+              .build(), listener);
+      return new Trained(trained.signature(), scaling, trained.parameters(), trained.report());
+    }
+  }
+
+  /**
+   * Fits the source's feature scaling on its training split, derives the signature of a teacher named
+   * {@code teacherId} from the source schema, and maps the source training and validation splits
+   * through the teacher's own standardising mapping ({@link #sourceMapping}).
+   */
+  public static Prepared prepare(CrossDomainData data, String teacherId) {
     DomainSchema source = data.source();
     FeatureScaling scaling;
-    try (ContainerReader<Example> train = data.open(Split.SOURCE_TRAIN)) {
-      scaling = FeatureScaling.fit(source, train);
+    try (ContainerReader<Example> in = data.open(Split.SOURCE_TRAIN)) {
+      scaling = FeatureScaling.fit(source, in);
     }
-    TeacherSignature unsealed = source.modelSignature(recipe.teacherId());
-    FeatureMappingSpec sourceMapping = sourceMapping(unsealed, source, scaling);
-    CompiledMapper mapper = FeatureMapping.compile(sourceMapping, unsealed, Example.getClassSchema());
+    TeacherSignature unsealed = source.modelSignature(teacherId);
+    CompiledMapper mapper = FeatureMapping.compile(sourceMapping(unsealed, source, scaling), unsealed,
+        Example.getClassSchema());
     List<String> heads = source.taskNames();
     MappedTable train;
     MappedTable valid;
@@ -91,25 +123,35 @@ public final class TeacherTraining {
     try (ContainerReader<Example> in = data.open(Split.SOURCE_VALID)) {
       valid = MappedTable.map(mapper, in, heads, n -> { });
     }
+    return new Prepared(unsealed, scaling, train, valid, ContentHash.ofFile(data.path(Split.SOURCE_TRAIN)));
+  }
+
+  /**
+   * Trains a teacher on {@code data}'s source training split (validation split for early stopping) and
+   * writes it to {@code artifactDir}; {@code listener} follows the steps, {@code log} gets a few lines.
+   */
+  public static Trained train(CrossDomainData data, Recipe recipe, Path artifactDir, TrainingListener listener,
+      java.util.function.Consumer<String> log) {
+    Prepared prepared = prepare(data, recipe.teacherId());
+    MappedTable train = prepared.train();
     if (!train.rejected().isEmpty()) {
       log.accept("teacher: " + train.rejected().size() + " source training records rejected, first: "
           + train.rejected().get(0).getErrors());
     }
     log.accept(String.format("teacher: training on %,d source rows (%,d for early stopping), heads %s",
-        train.data().rows(), valid.data().rows(), heads));
+        train.data().rows(), prepared.valid().data().rows(), data.source().taskNames()));
     TeacherRecipe family = new TeacherRecipe(recipe.embeddingDim(), recipe.hiddenWidths(), recipe.training(),
         recipe.idDropout());
-    ReferenceTeacher.Trained trained = ReferenceTeacher.train(unsealed, train.data(), valid.data(), family,
-        artifactDir, Provenance.newBuilder()
-            .setTeacherId(recipe.teacherId())
-            .setInputDataHash(ContentHash.ofFile(data.path(Split.SOURCE_TRAIN)))
-            .setProducer("crossdistill demo")
-            .build(), listener);
-    return new Trained(trained.signature(), scaling, trained.parameters(), trained.report());
+    return prepared.train(family, artifactDir, "crossdistill demo", listener);
   }
 
-  /** The teacher's own feature engineering as a mapping: source examples → teacher inputs. */
-  static FeatureMappingSpec sourceMapping(TeacherSignature signature, DomainSchema source, FeatureScaling scaling) {
+  /**
+   * A model's own feature engineering as a mapping: {@code source}'s examples → the inputs of
+   * {@code signature} (derived from that domain's schema), ids as they are, floats standardised with
+   * {@code scaling}. The teacher's on its source domain; a target student's on the target domain.
+   */
+  public static FeatureMappingSpec sourceMapping(TeacherSignature signature, DomainSchema source,
+      FeatureScaling scaling) {
     List<Rule> rules = new ArrayList<>();
     for (FeatureDef f : source.features()) {
       rules.add(f.kind() == FeatureKind.ID

@@ -1,8 +1,8 @@
 package io.crossdistill.teacher.cli;
 
 import io.crossdistill.datasets.CrossDomainData;
+import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.models.TrainingConfig;
-import io.crossdistill.teacher.training.SourceTeacherTraining;
 import io.crossdistill.teacher.training.TargetUsefulness;
 import io.crossdistill.teacher.training.TeacherSearch;
 import java.io.PrintWriter;
@@ -62,7 +62,7 @@ final class SearchCommand implements Callable<Integer> {
     long start = System.nanoTime();
     log.println("data: " + data.describe());
     CrossDomainData splits = data.load();
-    SourceTeacherTraining source = SourceTeacherTraining.prepare(splits, "searched-teacher");
+    TeacherTraining.Prepared source = TeacherTraining.prepare(splits, "searched-teacher");
     TargetUsefulness target = TargetUsefulness.prepare(splits, source.signature(), source.scaling(), data.sharedIds(),
         data.idLookups(), TrainingConfig.builder().setSeed(seed).optLearningRate(2e-3f).optBatchSize(256)
             .optMaxEpochs(studentEpochs).optPatience(3).build());

@@ -1,11 +1,10 @@
 package io.crossdistill.teacher.cli;
 
 import io.crossdistill.datasets.CrossDomainData;
+import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.models.EpochLoss;
-import io.crossdistill.models.ReferenceTeacher;
 import io.crossdistill.models.TeacherRecipe;
 import io.crossdistill.models.TrainingListener;
-import io.crossdistill.teacher.training.SourceTeacherTraining;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -42,11 +41,11 @@ final class TrainCommand implements Callable<Integer> {
     TeacherRecipe family = recipe.recipe();
     log.println("data: " + data.describe());
     CrossDomainData splits = data.load();
-    SourceTeacherTraining prepared = SourceTeacherTraining.prepare(splits, teacherId);
+    TeacherTraining.Prepared prepared = TeacherTraining.prepare(splits, teacherId);
     log.printf(Locale.ROOT, "teacher: %,d source rows (%,d for early stopping, %d rejected), heads %s%n",
-        prepared.train().data().rows(), prepared.valid().data().rows(), prepared.train().rejected(),
+        prepared.train().data().rows(), prepared.valid().data().rows(), prepared.train().rejected().size(),
         splits.source().taskNames());
-    ReferenceTeacher.Trained trained = prepared.train(family, out, "crossdistill teacher train",
+    TeacherTraining.Trained trained = prepared.train(family, out, "crossdistill teacher train",
         new TrainingListener() {
           @Override
           public void onEpoch(EpochLoss epoch) {

@@ -3,13 +3,12 @@ package io.crossdistill.teacher.service;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.CrossDomainSimulator;
 import io.crossdistill.datasets.SimulatorConfig;
+import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.models.EpochLoss;
-import io.crossdistill.models.ReferenceTeacher;
 import io.crossdistill.models.TeacherRecipe;
 import io.crossdistill.models.TrainingConfig;
 import io.crossdistill.models.TrainingListener;
 import io.crossdistill.teacher.config.ServiceConfig.FirstStartSize;
-import io.crossdistill.teacher.training.SourceTeacherTraining;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -75,14 +74,14 @@ final class FirstStartTeacher {
     LOG.infof("first start: training the demo teacher %s on the simulator's video domain (%s world) into %s",
         TEACHER_ID, small ? "small" : "default", artifactDir());
     CrossDomainData data = new CrossDomainSimulator(simulator(small)).generate(workDir.resolve(small ? "simulator-small" : "simulator"));
-    SourceTeacherTraining prepared = SourceTeacherTraining.prepare(data, TEACHER_ID);
+    TeacherTraining.Prepared prepared = TeacherTraining.prepare(data, TEACHER_ID);
     TeacherRecipe recipe = recipe(small);
     int maxEpochs = recipe.training().maxEpochs();
     LOG.infof("first start: %,d source rows (%,d for early stopping), heads %s, embedding %d, widths %s, up to %d epochs",
         prepared.train().data().rows(), prepared.valid().data().rows(), data.source().taskNames(),
         recipe.embeddingDim(), recipe.hiddenWidths(), maxEpochs);
     progress.accept("training, 0 of at most " + maxEpochs + " epochs done");
-    ReferenceTeacher.Trained trained = prepared.train(recipe, partial, "crossdistill-teacher first start",
+    TeacherTraining.Trained trained = prepared.train(recipe, partial, "crossdistill-teacher first start",
         new TrainingListener() {
           @Override
           public void onEpoch(EpochLoss epoch) {

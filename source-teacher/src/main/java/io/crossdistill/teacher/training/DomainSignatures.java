@@ -17,26 +17,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Signatures and mappings derived from a {@link DomainSchema}: a model's signature takes every feature
- * (ids with one extra "unknown" id as their default, floats standardised with default 0) and has a head
- * per task; the model's own feature engineering is a standardising mapping from the domain's examples;
- * and a name-matching mapping brings another domain's examples into a teacher's inputs.
+ * Mappings derived from a {@link DomainSchema}: a name-matching mapping brings another domain's examples
+ * into a teacher's inputs. (A model's own feature engineering on its domain is
+ * {@code io.crossdistill.labelling.TeacherTraining.sourceMapping}.)
  */
 public final class DomainSignatures {
 
   private DomainSignatures() {
-  }
-
-  /** The model's own feature engineering: {@code schema}'s examples → its inputs, floats standardised. */
-  public static FeatureMappingSpec ownMapping(TeacherSignature signature, DomainSchema schema, FeatureScaling scaling) {
-    List<Rule> rules = new ArrayList<>();
-    for (FeatureDef f : schema.features()) {
-      rules.add(f.kind() == FeatureKind.ID
-          ? Rule.from(f.name(), "/idFeatures/" + f.name())
-          : Rule.from(f.name(), "/floatFeatures/" + f.name(),
-              new Transform.Standardize(scaling.mean(f.name()), scaling.std(f.name()))));
-    }
-    return spec(schema.domain() + "-to-" + signature.getTeacherId(), signature, rules);
   }
 
   /**

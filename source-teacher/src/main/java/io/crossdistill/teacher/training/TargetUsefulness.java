@@ -13,6 +13,8 @@ import io.crossdistill.datasets.DomainSchema;
 import io.crossdistill.datasets.Split;
 import io.crossdistill.datasets.TaskDef;
 import io.crossdistill.datasets.TaskKind;
+import io.crossdistill.labelling.MappedTable;
+import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.mapper.CompiledMapper;
 import io.crossdistill.mapper.FeatureMapping;
 import io.crossdistill.mapper.FeatureMappingSpec;
@@ -25,6 +27,7 @@ import io.crossdistill.models.Objective;
 import io.crossdistill.models.TabularData;
 import io.crossdistill.models.TrainingConfig;
 import io.crossdistill.schemas.ContainerReader;
+import io.crossdistill.v1.DeadLetter;
 import io.crossdistill.v1.Example;
 import io.crossdistill.v1.HeadKind;
 import io.crossdistill.v1.TeacherHead;
@@ -33,7 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * How useful a teacher is to the target domain: a small control student and a small distilled student
@@ -95,18 +97,19 @@ public final class TargetUsefulness {
       targetScaling = FeatureScaling.fit(target, in);
     }
     TeacherSignature student = target.modelSignature("student");
-    CompiledMapper own = FeatureMapping.compile(DomainSignatures.ownMapping(student, target, targetScaling), student,
+    CompiledMapper own = FeatureMapping.compile(TeacherTraining.sourceMapping(student, target, targetScaling), student,
         Example.getClassSchema());
     FeatureMappingSpec toTeacher = DomainSignatures.targetMapping(teacher, target, teacherScaling, sharedIds, idLookups);
     CompiledMapper teacherMapper = FeatureMapping.compile(toTeacher, teacher, Example.getClassSchema());
     List<String> tasks = target.taskNames();
-    MappedRows train = mapSplit(data, Split.TARGET_TRAIN, in -> MappedRows.map(own, in, tasks));
-    MappedRows valid = mapSplit(data, Split.TARGET_VALID, in -> MappedRows.map(own, in, tasks));
-    MappedRows teacherRows = mapSplit(data, Split.TARGET_TRAIN, in -> MappedRows.map(teacherMapper, in, List.of()));
-    if (train.rejected() > 0 || teacherRows.rejected() > 0) {
-      throw new IllegalArgumentException("target training examples rejected by the mappings (" + train.rejected()
-          + " student, " + teacherRows.rejected() + " teacher); first: " + train.firstRejection()
-          + teacherRows.firstRejection());
+    MappedTable train = mapSplit(data, Split.TARGET_TRAIN, own, tasks);
+    MappedTable valid = mapSplit(data, Split.TARGET_VALID, own, tasks);
+    MappedTable teacherRows = mapSplit(data, Split.TARGET_TRAIN, teacherMapper, List.of());
+    if (!train.rejected().isEmpty() || !teacherRows.rejected().isEmpty()) {
+      DeadLetter first = (train.rejected().isEmpty() ? teacherRows : train).rejected().get(0);
+      throw new IllegalArgumentException("target training examples rejected by the mappings ("
+          + train.rejected().size() + " student, " + teacherRows.rejected().size() + " teacher); first: "
+          + first.getRecordId() + " " + first.getErrors());
     }
     List<int[]> pairs = new ArrayList<>();
     List<Integer> binary = new ArrayList<>();
@@ -231,9 +234,9 @@ public final class TargetUsefulness {
     return total / STUDENT_SEEDS;
   }
 
-  private static MappedRows mapSplit(CrossDomainData data, Split split, Function<Iterable<Example>, MappedRows> map) {
+  private static MappedTable mapSplit(CrossDomainData data, Split split, CompiledMapper mapper, List<String> tasks) {
     try (ContainerReader<Example> in = data.open(split)) {
-      return map.apply(in);
+      return MappedTable.map(mapper, in, tasks, n -> { });
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.crossdistill.teacher.training;
 
+import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.models.InputStatistics;
 import io.crossdistill.models.ModelTrainer;
 import io.crossdistill.models.MultiTaskModel;
@@ -100,7 +101,7 @@ public final class TeacherSearch {
   }
 
   /** Runs the search and writes the best teacher into {@code artifactDir}. */
-  public static Result run(SourceTeacherTraining source, TargetUsefulness target, Settings settings, Path artifactDir,
+  public static Result run(TeacherTraining.Prepared source, TargetUsefulness target, Settings settings, Path artifactDir,
       Consumer<String> log) {
     long start = System.nanoTime();
     long deadline = start + settings.budget().toNanos();
