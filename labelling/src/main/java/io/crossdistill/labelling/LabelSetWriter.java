@@ -147,10 +147,16 @@ final class LabelSetWriter implements LabelSink {
   private void open() {
     if (labels == null) {
       String name = name(shards.size());
-      labels = AvroContainers.writer(partial("labels-" + name), AlignedLabel.getClassSchema(),
-          key.id() + "/labels-" + name);
-      dead = AvroContainers.writer(partial("dead-letters-" + name), DeadLetter.getClassSchema(),
-          key.id() + "/dead-letters-" + name);
+      try {
+        labels = AvroContainers.writer(partial("labels-" + name), AlignedLabel.getClassSchema(),
+            key.id() + "/labels-" + name);
+        dead = AvroContainers.writer(partial("dead-letters-" + name), DeadLetter.getClassSchema(),
+            key.id() + "/dead-letters-" + name);
+      } catch (UncheckedIOException e) {
+        // the writer's message names only the file; say which set and shard, and why
+        throw new UncheckedIOException("cannot write shard " + name + " of the label set in " + dir + ": "
+            + e.getCause(), e.getCause());
+      }
     }
   }
 
