@@ -25,6 +25,8 @@ public interface ServiceConfig {
 
   Labels labels();
 
+  Backfill backfill();
+
   Cache cache();
 
   /** API keys by team name. */
@@ -115,6 +117,22 @@ public interface ServiceConfig {
     @WithName("max-sample")
     @WithDefault("100000")
     int maxSample();
+
+    /** Root of the label store (label sets made by backfills); default {@code <data-dir>/label-sets}. */
+    Optional<String> store();
+  }
+
+  /** Batch label backfills. */
+  interface Backfill {
+
+    /** The only directory backfill inputs may be read from; default {@code <data-dir>/inputs}. */
+    @WithName("data-root")
+    Optional<String> dataRoot();
+
+    /** Jobs that run at once; later ones wait in a first-in first-out queue. */
+    @WithName("max-concurrent")
+    @WithDefault("1")
+    int maxConcurrent();
   }
 
   /** Caffeine caches. */

@@ -30,6 +30,8 @@ public class ServiceSettings {
   private final Path dataDir;
   private final Path teachersRoot;
   private final Optional<Path> teacherPath;
+  private final Path labelStore;
+  private final Path backfillDataRoot;
   private final Map<String, String> teamByKeyHash;
 
   @Inject
@@ -42,6 +44,12 @@ public class ServiceSettings {
         .orElse(dataDir == null ? null : dataDir.resolve("teachers"));
     this.teachersRoot = root;
     this.teacherPath = config.teacher().path().flatMap(p -> teacherPath(p, root, problems));
+    this.labelStore = config.labels().store()
+        .map(r -> resolve("crossdistill.labels.store", r, problems))
+        .orElse(dataDir == null ? null : dataDir.resolve("label-sets"));
+    this.backfillDataRoot = config.backfill().dataRoot()
+        .map(r -> resolve("crossdistill.backfill.data-root", r, problems))
+        .orElse(dataDir == null ? null : dataDir.resolve("inputs"));
     this.teamByKeyHash = teams(config, problems);
     checkLimits(config, problems);
     if (!problems.isEmpty()) {
@@ -62,6 +70,16 @@ public class ServiceSettings {
   /** The teacher to serve at start, when one is configured. */
   public Optional<Path> teacherPath() {
     return teacherPath;
+  }
+
+  /** Root of the label store, where backfills write label sets. */
+  public Path labelStore() {
+    return labelStore;
+  }
+
+  /** The only directory backfill inputs may be read from. */
+  public Path backfillDataRoot() {
+    return backfillDataRoot;
   }
 
   /** Team names by the SHA-256 (lower-case hex) of their API keys. */
@@ -142,6 +160,9 @@ public class ServiceSettings {
     }
     if (config.labels().maxSample() < 1) {
       problems.add("crossdistill.labels.max-sample: must be at least 1, got " + config.labels().maxSample());
+    }
+    if (config.backfill().maxConcurrent() < 1) {
+      problems.add("crossdistill.backfill.max-concurrent: must be at least 1, got " + config.backfill().maxConcurrent());
     }
     if (config.cache().teacherOutputsMaxBytes() < 0) {
       problems.add("crossdistill.cache.teacher-outputs.max-bytes: must be >= 0, got " + config.cache().teacherOutputsMaxBytes());

@@ -23,9 +23,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -241,28 +239,10 @@ public class TeacherService {
 
   /** Resolves a requested path inside the teachers root; anything outside is refused (no traversal, no links out). */
   Path confine(String path) {
-    if (path == null || path.isBlank()) {
-      throw ApiException.badRequest("missing path", List.of(new ProblemItem("/path", "name an artifact directory under the teachers root")));
-    }
-    Path dir;
-    try {
-      dir = root.resolve(path).toAbsolutePath().normalize();
-    } catch (InvalidPathException e) {
-      throw ApiException.badRequest("bad path", List.of(new ProblemItem("/path", "not a valid path")));
-    }
-    if (!dir.startsWith(root)) {
-      throw ApiException.forbidden("path '" + path + "' lies outside the teachers root");
-    }
+    Path dir = ConfinedPaths.confine(root, "the teachers root", path, "/path");
     if (!Files.isDirectory(dir)) {
       throw ApiException.badRequest("no such artifact", List.of(new ProblemItem("/path",
           "'" + path + "' is not a directory under the teachers root")));
-    }
-    try {
-      if (!dir.toRealPath().startsWith(root.toRealPath())) {
-        throw ApiException.forbidden("path '" + path + "' leads outside the teachers root");
-      }
-    } catch (IOException e) {
-      throw ApiException.badRequest("bad path", List.of(new ProblemItem("/path", "cannot be resolved")));
     }
     return dir;
   }

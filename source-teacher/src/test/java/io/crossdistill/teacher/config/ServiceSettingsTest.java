@@ -23,6 +23,8 @@ class ServiceSettingsTest {
     ServiceSettings settings = new ServiceSettings(config(dir.toString(), Optional.empty(), Optional.empty(), 1024,
         ServiceConfig.RegistryKind.JOURNAL, Optional.empty(), Map.of("music", team(HASH, false))));
     assertThat(settings.teachersRoot()).isEqualTo(dir.resolve("teachers").toAbsolutePath().normalize());
+    assertThat(settings.labelStore()).isEqualTo(dir.resolve("label-sets").toAbsolutePath().normalize());
+    assertThat(settings.backfillDataRoot()).isEqualTo(dir.resolve("inputs").toAbsolutePath().normalize());
     assertThat(settings.teacherPath()).isEmpty();
     assertThat(settings.teamByKeyHash()).containsEntry(HASH, "music");
     assertThat(settings.isOperator("music")).isFalse();
@@ -48,6 +50,7 @@ class ServiceSettingsTest {
         .isInstanceOfSatisfying(InvalidConfigurationException.class, e -> {
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.teacher.path"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.labels.max-batch"));
+          assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.backfill.max-concurrent"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.teacher.runtime.pool-size"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.teacher.runtime.max-wait-micros"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.registry.kafka.bootstrap-servers"));
@@ -171,6 +174,26 @@ class ServiceSettingsTest {
           @Override
           public int maxSample() {
             return 10;
+          }
+
+          @Override
+          public Optional<String> store() {
+            return Optional.empty();
+          }
+        };
+      }
+
+      @Override
+      public Backfill backfill() {
+        return new Backfill() {
+          @Override
+          public Optional<String> dataRoot() {
+            return Optional.empty();
+          }
+
+          @Override
+          public int maxConcurrent() {
+            return maxBatch < 1 ? 0 : 1;
           }
         };
       }

@@ -1,0 +1,60 @@
+package io.crossdistill.teacher.service;
+
+import io.crossdistill.teacher.errors.ApiException;
+import io.crossdistill.teacher.errors.ProblemItem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Paths a caller names, confined to one root directory the operator configured (the teachers root, the
+ * backfill data root): resolved against the root, refused when they climb out of it ({@code ..}, an
+ * absolute path elsewhere) or lead out of it through a symbolic link.
+ */
+public final class ConfinedPaths {
+
+  private ConfinedPaths() {
+  }
+
+  /**
+   * Resolves {@code requested} (relative to {@code root}, or absolute inside it) to a file or directory that
+   * exists inside {@code root}, with every link on the way resolved inside it too.
+   *
+   * @param what how the root is named in messages, e.g. {@code the teachers root}
+   * @param pointer the JSON pointer of the path in the request
+   * @return the normalized absolute path (links not resolved)
+   * @throws ApiException 400 for a blank, invalid or missing path, 403 for one outside the root
+   */
+  public static Path confine(Path root, String what, String requested, String pointer) {
+    if (requested == null || requested.isBlank()) {
+      throw ApiException.badRequest("missing path", List.of(new ProblemItem(pointer, "name a path under " + what)));
+    }
+    Path path;
+    try {
+      path = root.resolve(requested).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw ApiException.badRequest("bad path", List.of(new ProblemItem(pointer, "not a valid path")));
+    }
+    if (!path.startsWith(root)) {
+      throw forbidden("path '" + requested + "' lies outside " + what, pointer);
+    }
+    if (!Files.exists(path)) {
+      throw ApiException.badRequest("no such path", List.of(new ProblemItem(pointer,
+          "'" + requested + "' does not exist under " + what)));
+    }
+    try {
+      if (!path.toRealPath().startsWith(root.toRealPath())) {
+        throw forbidden("path '" + requested + "' leads outside " + what, pointer);
+      }
+    } catch (IOException e) {
+      throw ApiException.badRequest("bad path", List.of(new ProblemItem(pointer, "cannot be resolved")));
+    }
+    return path;
+  }
+
+  private static ApiException forbidden(String detail, String pointer) {
+    return new ApiException(403, "Forbidden", detail, List.of(new ProblemItem(pointer, detail)), List.of());
+  }
+}
