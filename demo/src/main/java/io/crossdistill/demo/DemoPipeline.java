@@ -76,7 +76,7 @@ public final class DemoPipeline {
 
   /** Runs the demo and returns its report. */
   public DemoReport run() {
-    SimulatorScenario scenario = new SimulatorScenario(options.small(), 1);
+    SimulatorScenario scenario = new SimulatorScenario(options.small());
     Path root = options.out().resolve(scenario.name());
     List<Double> fractions = options.fractions().isEmpty() ? scenario.trainFractions() : options.fractions();
     log.accept("demo: " + scenario.title());

@@ -13,6 +13,7 @@ import io.crossdistill.datasets.CrossDomainSimulator;
 import io.crossdistill.datasets.FeatureDef;
 import io.crossdistill.datasets.ProgressListener;
 import io.crossdistill.datasets.SimulatorConfig;
+import io.crossdistill.labelling.DemoWorld;
 import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.mapper.Rule;
@@ -41,18 +42,10 @@ final class SimulatorScenario {
   private final boolean small;
   private CrossDomainSimulator simulator;
 
-  SimulatorScenario(boolean small, long seed) {
+  /** The demo's world ({@link DemoWorld}), default or small. */
+  SimulatorScenario(boolean small) {
     this.small = small;
-    SimulatorConfig.Builder config = SimulatorConfig.builder().optSeed(seed);
-    if (!small) {
-      // fewer users and items than the simulator's defaults: ~36 video events per user let the teacher learn
-      // tastes, while ~5 music training events per user leave the students data-starved (chosen on the
-      // target validation split, see docs/results.md)
-      config.optUsers(1500).optSourceItems(1500).optTargetItems(800);
-    } else {
-      config.optUsers(1500).optSourceItems(800).optTargetItems(400).optSourceEvents(12_000).optTargetEvents(2_500);
-    }
-    this.base = config.build();
+    this.base = DemoWorld.simulator(small);
   }
 
   /** Short name, used in output paths. */
@@ -81,10 +74,7 @@ final class SimulatorScenario {
 
   /** The teacher to train on the video domain. */
   TeacherTraining.Recipe teacherRecipe() {
-    // chosen on the source validation split: wider embeddings or no weight decay overfit sooner, no better
-    TrainingConfig training = TrainingConfig.builder().setSeed(base.seed()).optLearningRate(2e-3f)
-        .optWeightDecay(1e-3f).optBatchSize(512).optMaxEpochs(small ? 4 : 12).optPatience(2).build();
-    return new TeacherTraining.Recipe("demo-video-teacher", 16, List.of(256, 128), training);
+    return DemoWorld.teacherRecipe(small);
   }
 
   /** The music team's mapping from target examples into the teacher's inputs. */

@@ -60,6 +60,11 @@ public final class TeacherTraining {
     public Recipe(String teacherId, int embeddingDim, List<Integer> hiddenWidths, TrainingConfig training) {
       this(teacherId, embeddingDim, hiddenWidths, training, ID_DROPOUT_DEFAULT);
     }
+
+    /** The recipe without its teacher id, as {@link Prepared#train} takes it. */
+    public TeacherRecipe teacherRecipe() {
+      return new TeacherRecipe(embeddingDim, hiddenWidths, training, idDropout);
+    }
   }
 
   /**
@@ -140,9 +145,7 @@ public final class TeacherTraining {
     }
     log.accept(String.format("teacher: training on %,d source rows (%,d for early stopping), heads %s",
         train.data().rows(), prepared.valid().data().rows(), data.source().taskNames()));
-    TeacherRecipe family = new TeacherRecipe(recipe.embeddingDim(), recipe.hiddenWidths(), recipe.training(),
-        recipe.idDropout());
-    return prepared.train(family, artifactDir, "crossdistill demo", listener);
+    return prepared.train(recipe.teacherRecipe(), artifactDir, "crossdistill demo", listener);
   }
 
   /**

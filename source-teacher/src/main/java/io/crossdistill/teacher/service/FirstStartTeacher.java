@@ -2,11 +2,10 @@ package io.crossdistill.teacher.service;
 
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.CrossDomainSimulator;
-import io.crossdistill.datasets.SimulatorConfig;
+import io.crossdistill.labelling.DemoWorld;
 import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.models.EpochLoss;
 import io.crossdistill.models.TeacherRecipe;
-import io.crossdistill.models.TrainingConfig;
 import io.crossdistill.models.TrainingListener;
 import io.crossdistill.teacher.config.ServiceConfig.FirstStartSize;
 import java.io.IOException;
@@ -17,24 +16,22 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
  * The teacher a bare first start serves: the demo's reference teacher (the simulator's video domain,
- * {@code demo-video-teacher}, the same recipe and simulator world as {@code ./crossdistill demo}) trained
- * with the {@code teacher train} code into {@code <teachers root>/demo-video-teacher}. Training writes
+ * {@code demo-video-teacher}, the recipe and simulator world of {@link DemoWorld}, as {@code ./crossdistill
+ * demo} uses them) trained with {@link TeacherTraining} into {@code <teachers root>/demo-video-teacher}. Training writes
  * into a side directory that is renamed into place only when the artifact is sealed, so a start killed
  * mid-training leaves no half artifact and the next start trains again.
  */
 final class FirstStartTeacher {
 
-  static final String TEACHER_ID = "demo-video-teacher";
+  static final String TEACHER_ID = DemoWorld.TEACHER_ID;
   static final String DIR = TEACHER_ID;
   private static final Logger LOG = Logger.getLogger(FirstStartTeacher.class);
-  private static final long SIMULATOR_SEED = 1;
 
   private final Path teachersRoot;
   private final Path workDir;
@@ -73,9 +70,9 @@ final class FirstStartTeacher {
     progress.accept("generating the simulator's video domain");
     LOG.infof("first start: training the demo teacher %s on the simulator's video domain (%s world) into %s",
         TEACHER_ID, small ? "small" : "default", artifactDir());
-    CrossDomainData data = new CrossDomainSimulator(simulator(small)).generate(workDir.resolve(small ? "simulator-small" : "simulator"));
+    CrossDomainData data = new CrossDomainSimulator(DemoWorld.simulator(small)).generate(workDir.resolve(small ? "simulator-small" : "simulator"));
     TeacherTraining.Prepared prepared = TeacherTraining.prepare(data, TEACHER_ID);
-    TeacherRecipe recipe = recipe(small);
+    TeacherRecipe recipe = DemoWorld.teacherRecipe(small).teacherRecipe();
     int maxEpochs = recipe.training().maxEpochs();
     LOG.infof("first start: %,d source rows (%,d for early stopping), heads %s, embedding %d, widths %s, up to %d epochs",
         prepared.train().data().rows(), prepared.valid().data().rows(), data.source().taskNames(),
@@ -99,24 +96,6 @@ final class FirstStartTeacher {
         + "%.1f s, content hash %s", trained.parameters(), trained.report().epochsRun(), trained.report().bestEpoch(),
         (System.nanoTime() - start) / 1e9, trained.signature().getContentHash()));
     return artifactDir();
-  }
-
-  /** The demo's simulator world (SimulatorScenario in target-student), default or small. */
-  static SimulatorConfig simulator(boolean small) {
-    SimulatorConfig.Builder config = SimulatorConfig.builder().optSeed(SIMULATOR_SEED).optUsers(1500);
-    if (small) {
-      config.optSourceItems(800).optTargetItems(400).optSourceEvents(12_000).optTargetEvents(2_500);
-    } else {
-      config.optSourceItems(1500).optTargetItems(800);
-    }
-    return config.build();
-  }
-
-  /** The demo's teacher recipe: embedding 16, trunk [256, 128], 12 epochs (4 on the small world). */
-  static TeacherRecipe recipe(boolean small) {
-    TrainingConfig training = TrainingConfig.builder().setSeed(SIMULATOR_SEED).optLearningRate(2e-3f)
-        .optWeightDecay(1e-3f).optBatchSize(512).optMaxEpochs(small ? 4 : 12).optPatience(2).build();
-    return TeacherRecipe.of(16, List.of(256, 128), training);
   }
 
   private static void deleteRecursively(Path dir) {
