@@ -1,0 +1,93 @@
+package io.crossdistill.teacher.backfill;
+
+import io.crossdistill.datasets.Split;
+import io.crossdistill.labelling.Backfill;
+import io.crossdistill.labelling.LabelPath;
+import io.crossdistill.labelling.RecordSource;
+import io.crossdistill.labelling.RecordSources;
+import io.crossdistill.labelling.RunStamp;
+import io.crossdistill.labelling.ServingTeacher;
+import io.crossdistill.teacher.labels.LabelService;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A checked backfill, ready to run: the resolved request, the label path compiled for the serving teacher
+ * version, a lease that keeps that version answering for the job's whole life (a hot swap meanwhile does
+ * not change its labels), the job settings and the input files. Close it when the job has ended.
+ *
+ * @param request the resolved request, as the job's record keeps it
+ * @param path the label path
+ * @param lease the teacher version that labels
+ * @param options batch and shard sizes
+ * @param input the files to read
+ */
+public record BackfillPlan(BackfillRequest request, LabelPath path, ServingTeacher.Lease lease, Backfill.Options options,
+    InputFiles input) implements AutoCloseable {
+
+  /**
+   * The input, confined to the data root.
+   *
+   * @param path the file or directory named
+   * @param label its path under the data root (what manifests name: no machine paths)
+   * @param files the Avro files, in reading order (empty for ratings)
+   * @param split the ratings split (null for Avro)
+   */
+  public record InputFiles(Path path, String label, List<Path> files, Split split) {
+
+    static InputFiles avro(Path path, String label, List<Path> files) {
+      return new InputFiles(path, label, List.copyOf(files), null);
+    }
+
+    static InputFiles ratings(Path path, String label, Split split) {
+      return new InputFiles(path, label, List.of(), split);
+    }
+
+    boolean ratings() {
+      return split != null;
+    }
+
+    /** How the job's record names it. */
+    BackfillRequest.Input request() {
+      return ratings()
+          ? new BackfillRequest.Input(BackfillRequest.RATINGS, label, split.name().toLowerCase(Locale.ROOT))
+          : new BackfillRequest.Input(BackfillRequest.AVRO, label, null);
+    }
+  }
+
+  /** Whether the input hash (and so the label set) is known before the job runs: Avro files are hashed as they are. */
+  boolean keyedAtSubmit() {
+    return !input.ratings();
+  }
+
+  /**
+   * Opens the input; a ratings directory is first turned into {@code Example} records under {@code workDir}
+   * (the ratings loader, deterministic), which takes a while.
+   */
+  RecordSource open(Path workDir) {
+    return input.ratings()
+        ? RecordSources.ratings(input.path(), input.split(), workDir, input.label())
+        : RecordSources.avroFiles(input.path(), input.label(), path.targetSchema());
+  }
+
+  /** The run's part of the labels' provenance. */
+  RunStamp run() {
+    return stamp(request.seed());
+  }
+
+  /**
+   * The run stamp of a backfill, the service's and the command line's alike. Neither the batch size nor
+   * the shard size is a hyper-parameter: they change no label (a resumed job keeps its checkpoint's shard
+   * size), so they must not change the labels' bytes either.
+   */
+  public static RunStamp stamp(long seed) {
+    return new RunStamp(Map.of(), seed, "", LabelService.PRODUCER);
+  }
+
+  @Override
+  public void close() {
+    lease.close();
+  }
+}
