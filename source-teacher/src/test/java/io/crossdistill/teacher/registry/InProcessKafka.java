@@ -19,14 +19,17 @@ import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A real single-node Kafka (KRaft, broker + controller in one process) on loopback, in a temporary
- * directory: no Docker, ready in about two seconds. For tests only.
+ * directory: no Docker, ready in about two seconds. It can be shut down and restarted on the same log
+ * directory and ports (a broker restart under running clients). For tests only.
  */
 public final class InProcessKafka implements AutoCloseable {
 
-  private final KafkaRaftServer server;
+  private final KafkaConfig config;
   private final String bootstrapServers;
+  private KafkaRaftServer server;
 
-  private InProcessKafka(KafkaRaftServer server, String bootstrapServers) {
+  private InProcessKafka(KafkaConfig config, KafkaRaftServer server, String bootstrapServers) {
+    this.config = config;
     this.server = server;
     this.bootstrapServers = bootstrapServers;
   }
@@ -64,7 +67,24 @@ public final class InProcessKafka implements AutoCloseable {
         .run();
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
-    return new InProcessKafka(server, "127.0.0.1:" + brokerPort);
+    return new InProcessKafka(config, server, "127.0.0.1:" + brokerPort);
+  }
+
+  /** Stops the broker, keeping its log directory; {@link #restart} brings it back. */
+  public synchronized void shutdown() {
+    if (server != null) {
+      server.shutdown();
+      server.awaitShutdown();
+      server = null;
+    }
+  }
+
+  /** Starts the broker again (stopping it first if it runs) on the same log directory and ports. */
+  public synchronized void restart() {
+    shutdown();
+    KafkaRaftServer restarted = new KafkaRaftServer(config, Time.SYSTEM);
+    restarted.startup();
+    server = restarted;
   }
 
   public String bootstrapServers() {
@@ -81,7 +101,6 @@ public final class InProcessKafka implements AutoCloseable {
 
   @Override
   public void close() {
-    server.shutdown();
-    server.awaitShutdown();
+    shutdown();
   }
 }

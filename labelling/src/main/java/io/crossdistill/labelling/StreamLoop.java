@@ -1,0 +1,555 @@
+package io.crossdistill.labelling;
+
+import io.crossdistill.schemas.ContentHash;
+import io.crossdistill.v1.AlignedLabel;
+import io.crossdistill.v1.DeadLetter;
+import io.crossdistill.v1.TeacherSignature;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The consume → label → produce loop of a {@link LabelStream}, on one thread: poll a batch, label it in
+ * one transaction with one teacher lease, send the consumed offsets in the transaction, commit. A failed
+ * batch is aborted (or, when the producer cannot abort, the producer is replaced: a new producer with the
+ * same transactional id completes or aborts whatever the old one left open) and the consumer rewinds to
+ * the committed offsets, which a {@code read_committed} consumer reads only once they are stable.
+ */
+final class StreamLoop {
+
+  private static final System.Logger LOG = System.getLogger(LabelStream.class.getName());
+  private static final int LABELLERS_KEPT = 4;
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+  /** Fencings in a row (no commit between) after which another instance surely holds our transactional id. */
+  private static final int FENCINGS_TO_FAIL = 3;
+
+  private final LabelStream.Settings settings;
+  private final TargetDecoderCache decoders = new TargetDecoderCache();
+  private final Map<String, Labeller> labellers = new LinkedHashMap<>(8, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Labeller> eldest) {
+      return size() > LABELLERS_KEPT;
+    }
+  };
+  private final RecordEncoder<AlignedLabel> labelEncoder = new RecordEncoder<>(AlignedLabel.class);
+  private final RecordEncoder<DeadLetter> deadLetterEncoder = new RecordEncoder<>(DeadLetter.class);
+  private final Header labelHeader = new RecordHeader(LabelTopics.FINGERPRINT_HEADER,
+      LabelTopics.fingerprintBytes(LabelTopics.labelFingerprint()));
+  private final Header deadLetterHeader = new RecordHeader(LabelTopics.FINGERPRINT_HEADER,
+      LabelTopics.fingerprintBytes(LabelTopics.deadLetterFingerprint()));
+  private final MessageDigest digest = ContentHash.sha256();
+  private final CountDownLatch stopping = new CountDownLatch(1);
+
+  private final AtomicLong records = new AtomicLong();
+  private final AtomicLong labels = new AtomicLong();
+  private final AtomicLong deadLetters = new AtomicLong();
+  private final AtomicLong transactions = new AtomicLong();
+  private final AtomicLong aborts = new AtomicLong();
+  private volatile LabelStream.State state = LabelStream.State.STARTING;
+  private volatile long lag = -1;
+  private volatile List<Integer> partitions = List.of();
+  private volatile String teacherHash;
+  private volatile String lastError;
+  private volatile boolean running = true;
+
+  private KafkaConsumer<byte[], byte[]> consumer;
+  private KafkaProducer<byte[], byte[]> producer;
+  private boolean inTransaction;
+  private int fencings;
+  /** The batch whose commit was attempted and failed: committed or not, the committed offsets say. */
+  private LabelStream.Batch pending;
+  private Duration backoff = FIRST_BACKOFF;
+  // the batch in hand: its keys, records and first offsets (to rewind to when no offset is committed yet)
+  private byte[][] keys = new byte[0][];
+  private final List<GenericRecord> batch = new ArrayList<>();
+  private final Map<TopicPartition, Long> batchStart = new HashMap<>();
+  private final Map<TopicPartition, OffsetAndMetadata> batchEnd = new HashMap<>();
+
+  StreamLoop(LabelStream.Settings settings) {
+    this.settings = settings;
+  }
+
+  String instanceId() {
+    return settings.instanceId();
+  }
+
+  LabelStream.Stats stats() {
+    long l = lag;
+    return new LabelStream.Stats(state, settings.instanceId(), settings.transactionalId(), records.get(), labels.get(),
+        deadLetters.get(), transactions.get(), aborts.get(), l < 0 ? OptionalLong.empty() : OptionalLong.of(l),
+        partitions, Optional.ofNullable(teacherHash), Optional.ofNullable(lastError));
+  }
+
+  void stop() {
+    running = false;
+    stopping.countDown();
+    KafkaConsumer<byte[], byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+  }
+
+  void run() {
+    try {
+      consumer = new KafkaConsumer<>(consumerProperties());
+      if (!running) {
+        return;
+      }
+      openProducer();
+      consumer.subscribe(List.of(settings.inputTopic()), new Rebalance());
+      while (running) {
+        ConsumerRecords<byte[], byte[]> polled;
+        try {
+          polled = consumer.poll(settings.pollTimeout());
+        } catch (WakeupException e) {
+          continue;
+        } catch (RuntimeException e) {
+          if (fatal(e)) {
+            throw e;
+          }
+          note("poll failed", e);
+          pause();
+          continue;
+        }
+        updateLag();
+        if (polled.isEmpty()) {
+          continue;
+        }
+        try {
+          label(polled);
+          backoff = FIRST_BACKOFF;
+          if (state == LabelStream.State.RECOVERING) {
+            state = LabelStream.State.RUNNING;
+          }
+        } catch (RuntimeException e) {
+          if (fatal(e)) {
+            throw e;
+          }
+          recover(e);
+        }
+      }
+    } catch (WakeupException e) {
+      // stopping during a blocking call
+    } catch (RuntimeException | Error e) {
+      state = LabelStream.State.FAILED;
+      lastError = describe(e);
+      LOG.log(System.Logger.Level.ERROR, "label stream " + settings.instanceId() + " failed and stops: "
+          + lastError, e);
+    } finally {
+      closeClients();
+      if (state != LabelStream.State.FAILED) {
+        state = LabelStream.State.STOPPED;
+      }
+    }
+  }
+
+  /** One polled batch, in one transaction. */
+  private void label(ConsumerRecords<byte[], byte[]> polled) {
+    int n = polled.count();
+    if (keys.length < n) {
+      keys = new byte[n][];
+    }
+    batch.clear();
+    batchStart.clear();
+    batchEnd.clear();
+    pending = null;
+    digest.reset();
+    List<DeadLetter> unreadable = new ArrayList<>();
+    List<Integer> unreadableAt = new ArrayList<>();
+    List<String> errors = new ArrayList<>(1);
+    TargetDecoder decoder = null;
+    int i = 0;
+    try (ServingTeacher.Lease lease = settings.teacher().get()) {
+      Labeller labeller = labeller(lease);
+      decoder = decoders.of(labeller.path());
+      for (ConsumerRecord<byte[], byte[]> record : polled) {
+        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+        batchStart.putIfAbsent(tp, record.offset());
+        keys[i] = record.key();
+        byte[] value = record.value();
+        digest.update(Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+        digest.update(longBytes(record.offset()));
+        if (value != null) {
+          digest.update(value);
+        }
+        errors.clear();
+        GenericRecord decoded = decoder.decode(value, errors);
+        if (decoded == null) {
+          unreadableAt.add(i);
+          unreadable.add(DeadLetters.of(record.topic() + "-" + record.partition() + "@" + record.offset(),
+              DeadLetters.STAGE_READ, errors, value == null ? new byte[0] : value));
+        }
+        batch.add(decoded);
+        i++;
+      }
+      RunStamp run = settings.run().withInput(ContentHash.hex(digest));
+      producer.beginTransaction();
+      inTransaction = true;
+      Sink sink = new Sink();
+      for (int d = 0; d < unreadable.size(); d++) {
+        sink.reject(unreadableAt.get(d), unreadable.get(d));
+      }
+      labeller.label(batch, lease, run, sink);
+      for (TopicPartition tp : polled.partitions()) {
+        List<ConsumerRecord<byte[], byte[]>> inPartition = polled.records(tp);
+        batchEnd.put(tp, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+      }
+      producer.sendOffsetsToTransaction(batchEnd, consumer.groupMetadata());
+      LabelStream.Batch done = new LabelStream.Batch(n, sink.labels, sink.deadLetters, lease.contentHash());
+      settings.listener().committing(done);
+      pending = done;
+      commit();
+      pending = null;
+      count(done);
+    } finally {
+      batch.clear();
+      java.util.Arrays.fill(keys, 0, n, null);
+    }
+  }
+
+  /** Commits the open transaction; a commit that times out (the broker is away) is retried until it answers. */
+  private void commit() {
+    while (true) {
+      try {
+        producer.commitTransaction();
+        inTransaction = false;
+        return;
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        if (!running) {
+          throw e;
+        }
+        state = LabelStream.State.RECOVERING;
+        note("the commit timed out; retrying it", e);
+        pause();
+      }
+    }
+  }
+
+  private void count(LabelStream.Batch done) {
+    records.addAndGet(done.records());
+    labels.addAndGet(done.labels());
+    deadLetters.addAndGet(done.deadLetters());
+    transactions.incrementAndGet();
+    teacherHash = done.teacherHash();
+    fencings = 0;
+    settings.listener().committed(done);
+  }
+
+  private Labeller labeller(ServingTeacher.Lease lease) {
+    TeacherSignature teacher = lease.signature();
+    Labeller labeller = labellers.get(teacher.getContentHash());
+    if (labeller == null) {
+      LabelPath path = settings.paths().apply(lease);
+      if (!path.teacher().getContentHash().equals(teacher.getContentHash())) {
+        throw new IllegalStateException("the label path for teacher version " + teacher.getContentHash()
+            + " was compiled for version " + path.teacher().getContentHash());
+      }
+      labeller = path.labeller(settings.batchRows());
+      labellers.put(teacher.getContentHash(), labeller);
+    }
+    return labeller;
+  }
+
+  /** Sends what the label path makes into the open transaction. */
+  private final class Sink implements LabelSink {
+    int labels;
+    int deadLetters;
+
+    @Override
+    public void accept(int index, AlignedLabel label) {
+      producer.send(new ProducerRecord<>(settings.outputTopic(), null, keys[index], labelEncoder.encode(label),
+          new RecordHeaders(new Header[] {labelHeader})));
+      labels++;
+    }
+
+    @Override
+    public void reject(int index, DeadLetter deadLetter) {
+      producer.send(new ProducerRecord<>(settings.deadLetterTopic(), null, keys[index],
+          deadLetterEncoder.encode(deadLetter), new RecordHeaders(new Header[] {deadLetterHeader})));
+      deadLetters++;
+    }
+  }
+
+  /**
+   * Aborts the failed batch and rewinds; retries (backing off) until that works or the stream stops. A
+   * producer that cannot abort (fenced, or its commit's outcome unknown) is replaced: the new one, with the
+   * same transactional id, completes or aborts what the old one left, and the committed offsets then say
+   * which it was.
+   */
+  private void recover(RuntimeException cause) {
+    note("a batch failed; aborting its transaction and rewinding to the committed offsets", cause);
+    state = LabelStream.State.RECOVERING;
+    settings.listener().failed(cause);
+    if (cause instanceof ProducerFencedException && ++fencings >= FENCINGS_TO_FAIL) {
+      throw cause;
+    }
+    if (cause instanceof ProducerFencedException) {
+      closeProducer(Duration.ZERO);
+      inTransaction = false;
+    } else if (inTransaction) {
+      try {
+        producer.abortTransaction();
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.DEBUG, "cannot abort, replacing the producer: " + e);
+        closeProducer(Duration.ZERO);
+      }
+      inTransaction = false;
+    }
+    pause();
+    while (running) {
+      try {
+        if (producer == null) {
+          openProducer();
+        }
+        if (rewind()) {
+          count(pending);
+        } else {
+          aborts.incrementAndGet();
+        }
+        pending = null;
+        return;
+      } catch (WakeupException e) {
+        return;
+      } catch (RuntimeException e) {
+        if (fatal(e)) {
+          throw e;
+        }
+        note("recovery failed, retrying", e);
+        pause();
+      }
+    }
+  }
+
+  /**
+   * Seeks every held partition to its committed offset (or the failed batch's first one if none is).
+   *
+   * @return true when the failed batch turns out committed after all (its commit's answer was lost)
+   */
+  private boolean rewind() {
+    Set<TopicPartition> asked = new java.util.HashSet<>(consumer.assignment());
+    asked.addAll(batchEnd.keySet());
+    if (asked.isEmpty()) {
+      return false;
+    }
+    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(asked);
+    for (TopicPartition tp : consumer.assignment()) {
+      OffsetAndMetadata offset = committed.get(tp);
+      if (offset != null) {
+        consumer.seek(tp, offset);
+      } else if (batchStart.containsKey(tp)) {
+        consumer.seek(tp, batchStart.get(tp));
+      }
+    }
+    return pending != null && !batchEnd.isEmpty() && batchEnd.entrySet().stream().allMatch(e ->
+        committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset());
+  }
+
+  private void openProducer() {
+    while (running) {
+      KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(producerProperties());
+      try {
+        p.initTransactions();
+        producer = p;
+        if (state == LabelStream.State.STARTING) {
+          state = LabelStream.State.RUNNING;
+        }
+        return;
+      } catch (RuntimeException e) {
+        p.close(Duration.ZERO);
+        if (fatal(e)) {
+          throw e;
+        }
+        note("cannot initialise the transactional producer " + settings.transactionalId() + ", retrying", e);
+        pause();
+      }
+    }
+  }
+
+  private void updateLag() {
+    long total = 0;
+    for (TopicPartition tp : consumer.assignment()) {
+      OptionalLong l = consumer.currentLag(tp);
+      if (l.isEmpty()) {
+        lag = -1;
+        return;
+      }
+      total += l.getAsLong();
+    }
+    lag = total;
+  }
+
+  /** Waits the current backoff (or until the stream stops), then doubles it. */
+  private void pause() {
+    try {
+      stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+    Duration next = backoff.multipliedBy(2);
+    backoff = next.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : next;
+  }
+
+  private void note(String what, RuntimeException e) {
+    lastError = describe(e);
+    LOG.log(System.Logger.Level.WARNING, "label stream " + settings.instanceId() + ": " + what + ": " + lastError);
+  }
+
+  /**
+   * Errors retrying cannot mend: the cluster refuses us. (A fenced producer is replaced, unless it is
+   * fenced {@value #FENCINGS_TO_FAIL} times in a row: then another instance has our transactional id.)
+   */
+  private static boolean fatal(RuntimeException e) {
+    return e instanceof FencedInstanceIdException
+        || e instanceof AuthorizationException || e instanceof AuthenticationException
+        || e instanceof UnsupportedVersionException;
+  }
+
+  private String describe(Throwable e) {
+    String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    if (e instanceof ProducerFencedException) {
+      message += " (another instance uses the transactional id " + settings.transactionalId()
+          + ": give each instance its own instance id)";
+    }
+    return message;
+  }
+
+  private void closeClients() {
+    closeProducer(Duration.ofSeconds(5));
+    if (consumer != null) {
+      try {
+        consumer.close();
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "closing the consumer failed: " + e);
+      }
+      consumer = null;
+    }
+    partitions = List.of();
+  }
+
+  private void closeProducer(Duration timeout) {
+    if (producer != null) {
+      try {
+        producer.close(timeout);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "closing the producer failed: " + e);
+      }
+      producer = null;
+    }
+  }
+
+  private Properties consumerProperties() {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(settings.maxPollRecords()));
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "crossdistill-stream-" + settings.instanceId());
+    clientProperties(p, "consumer.", "producer.");
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return p;
+  }
+
+  private Properties producerProperties() {
+    Properties p = new Properties();
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, "crossdistill-stream-" + settings.instanceId());
+    clientProperties(p, "producer.", "consumer.");
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return p;
+  }
+
+  private void clientProperties(Properties into, String mine, String theirs) {
+    settings.clientProperties().forEach((key, value) -> {
+      if (key.startsWith(mine)) {
+        into.put(key.substring(mine.length()), value);
+      } else if (!key.startsWith(theirs)) {
+        into.put(key, value);
+      }
+    });
+  }
+
+  private static byte[] longBytes(long v) {
+    return java.nio.ByteBuffer.allocate(Long.BYTES).putLong(v).array();
+  }
+
+  /** Keeps what a partition assignment means for the counters; nothing is in flight during a rebalance. */
+  private final class Rebalance implements ConsumerRebalanceListener {
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+      partitions = held();
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+      partitions = held();
+      LOG.log(System.Logger.Level.INFO, "label stream " + settings.instanceId() + " holds partitions " + partitions
+          + " of " + settings.inputTopic());
+    }
+
+    private List<Integer> held() {
+      return consumer.assignment().stream().map(TopicPartition::partition).sorted().toList();
+    }
+  }
+
+  /** One decoder per target schema (a teacher switch may bring a path of another mapping version). */
+  private static final class TargetDecoderCache {
+    private LabelPath path;
+    private TargetDecoder decoder;
+
+    TargetDecoder of(LabelPath p) {
+      if (p != path) {
+        if (path == null || !p.targetSchema().equals(path.targetSchema())) {
+          decoder = new TargetDecoder(p.targetSchema());
+        }
+        path = p;
+      }
+      return decoder;
+    }
+  }
+}
