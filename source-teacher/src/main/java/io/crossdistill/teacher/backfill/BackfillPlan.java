@@ -8,10 +8,14 @@ import io.crossdistill.labelling.RecordSources;
 import io.crossdistill.labelling.RunStamp;
 import io.crossdistill.labelling.ServingTeacher;
 import io.crossdistill.teacher.labels.LabelService;
+import io.crossdistill.v1.Example;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 
 /**
  * A checked backfill, ready to run: the resolved request, the label path compiled for the serving teacher
@@ -84,6 +88,19 @@ public record BackfillPlan(BackfillRequest request, LabelPath path, ServingTeach
    */
   public static RunStamp stamp(long seed) {
     return new RunStamp(Map.of(), seed, "", LabelService.PRODUCER);
+  }
+
+  /**
+   * Why a mapping whose target schema is {@code target} cannot read a ratings input (which gives
+   * {@code Example} records), if it cannot: the schemas must be the same.
+   */
+  public static Optional<String> ratingsSchemaProblem(Schema target) {
+    Schema example = Example.getClassSchema();
+    if (SchemaNormalization.parsingFingerprint64(target) == SchemaNormalization.parsingFingerprint64(example)) {
+      return Optional.empty();
+    }
+    return Optional.of("a ratings input gives " + example.getFullName() + " records, but the mapping reads "
+        + target.getFullName() + " (use a mapping from the Example schema)");
   }
 
   @Override

@@ -18,7 +18,6 @@ import io.crossdistill.teacher.service.AlignmentService;
 import io.crossdistill.teacher.service.ConfinedPaths;
 import io.crossdistill.teacher.service.SpecVersions;
 import io.crossdistill.teacher.service.TeacherService;
-import io.crossdistill.v1.Example;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -33,7 +32,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
-import org.apache.avro.SchemaNormalization;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.generic.GenericDatumReader;
 
@@ -198,11 +196,7 @@ public class BackfillPlanner {
   /** Every input file's records must be readable as the mapping's target schema. */
   private void checkRecords(BackfillPlan.InputFiles input, Schema target, Problems problems) {
     if (input.ratings()) {
-      Schema example = Example.getClassSchema();
-      if (SchemaNormalization.parsingFingerprint64(target) != SchemaNormalization.parsingFingerprint64(example)) {
-        problems.add("/input/type", "a ratings input gives " + example.getFullName() + " records, but the mapping "
-            + "reads " + target.getFullName() + " (register the Example schema and a mapping from it)");
-      }
+      BackfillPlan.ratingsSchemaProblem(target).ifPresent(p -> problems.add("/input/type", p));
       return;
     }
     for (Path file : input.files()) {

@@ -5,12 +5,13 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point of the teacher commands ({@code teacher train}, {@code teacher import},
- * {@code teacher search}); the {@code ./crossdistill} launcher calls it with the command line as typed,
- * starting with {@code teacher}. Plain picocli, no Quarkus: the commands run on a plain class path.
+ * {@code teacher search}) and of {@code backfill}; the {@code ./crossdistill} launcher calls it with the
+ * command line as typed, starting with {@code teacher} or {@code backfill}. Plain picocli, no Quarkus: the
+ * commands run on a plain class path.
  */
 @Command(name = "crossdistill", mixinStandardHelpOptions = true, version = "crossdistill 0.1.0",
     description = "Zero-shot cross-domain knowledge distillation.",
-    subcommands = {TeacherCli.Teacher.class})
+    subcommands = {TeacherCli.Teacher.class, BackfillCommand.class})
 public final class TeacherCli implements Runnable {
 
   @CommandLine.Spec

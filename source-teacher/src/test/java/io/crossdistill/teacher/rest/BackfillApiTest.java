@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.oneOf;
 import io.crossdistill.teacher.ServiceTestResource;
 import io.crossdistill.teacher.TestTeacher;
 import io.crossdistill.teacher.backfill.HeldBackfills;
+import io.crossdistill.teacher.backfill.ListenFiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,10 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.apache.avro.file.DataFileWriter;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -258,19 +255,7 @@ class BackfillApiTest {
     writeListens(inputs().resolve(name), records, refuseEvery);
   }
 
-  /** {@code records} Listen records; every {@code refuseEvery}-th has NaN minutes, which the mapping refuses. */
   static void writeListens(Path file, int records, int refuseEvery) throws IOException {
-    Schema schema = new Schema.Parser().parse(Fixtures.LISTEN_SCHEMA);
-    String[] genres = {"rock", "pop", "jazz"};
-    try (DataFileWriter<GenericRecord> out = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(schema))) {
-      out.create(schema, file.toFile());
-      for (int i = 0; i < records; i++) {
-        GenericRecord record = new GenericData.Record(schema);
-        record.put("id", file.getFileName() + "-" + i);
-        record.put("listen_minutes", i % refuseEvery == refuseEvery - 1 ? Double.NaN : 0.25 * (i % 17));
-        record.put("genre", genres[i % genres.length]);
-        out.append(record);
-      }
-    }
+    ListenFiles.write(file, new Schema.Parser().parse(Fixtures.LISTEN_SCHEMA), records, refuseEvery);
   }
 }
