@@ -2,6 +2,7 @@ package io.crossdistill.labelling;
 
 import io.crossdistill.aligner.CompiledAlignment;
 import io.crossdistill.mapper.BadRecord;
+import io.crossdistill.mapper.BadRecordSink;
 import io.crossdistill.mapper.CompiledMapper;
 import io.crossdistill.schemas.TeacherInputBatch;
 import io.crossdistill.schemas.TeacherInputLayout;
@@ -48,6 +49,7 @@ public final class Labeller {
   private final RecordIds recordIds;
   private final CompiledAlignment alignment;
   private final List<BadRecord> problems = new ArrayList<>(2);
+  private final BadRecordSink problemSink = problems::add;
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
   private float[] outputs;
   private float[] aligned;
@@ -62,7 +64,14 @@ public final class Labeller {
       throw new IllegalArgumentException("batchRows must be at least 1, got " + batchRows);
     }
     this.path = path;
-    this.batch = TeacherInputLayout.of(path.teacher()).newBatch(batchRows);
+    // a batch of the pooled mapper's own layout: the mapper checks each row's batch layout, and the same
+    // instance passes at once where an equal one is compared field by field
+    CompiledMapper mapper = path.borrowMapper();
+    try {
+      this.batch = mapper.newBatch(batchRows);
+    } finally {
+      path.returnMapper(mapper);
+    }
     this.inputIndex = new int[batchRows];
     this.exampleIds = new String[batchRows];
     this.recordIds = new RecordIds(path.mapping().recordIdField());
@@ -162,7 +171,7 @@ public final class Labeller {
           if (record != null) {
             int row = batch.size();
             problems.clear();
-            if (mapper.map(record, batch, problems::add)) {
+            if (mapper.map(record, batch, problemSink)) {
               inputIndex[row] = next;
               exampleIds[row] = recordIds.of(record, next);
             } else {

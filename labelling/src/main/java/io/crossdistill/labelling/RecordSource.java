@@ -21,8 +21,11 @@ public interface RecordSource extends AutoCloseable {
    */
   record Item(IndexedRecord record, String key, List<String> errors, byte[] payload) {
 
+    private static final byte[] NO_PAYLOAD = new byte[0];
+
     public static Item of(IndexedRecord record) {
-      return new Item(record, "", List.of(), new byte[0]);
+      // one shared empty payload (a zero-length array cannot change): nothing allocated per record
+      return new Item(record, "", List.of(), NO_PAYLOAD);
     }
 
     public static Item unreadable(String key, List<String> errors, byte[] payload) {
