@@ -20,7 +20,8 @@ public class ServiceTestResource implements QuarkusTestResourceLifecycleManager 
   /** Profiles that bring their own data directory (this resource applies to every test class). */
   private static final Set<String> OWN_DATA_DIR_PROFILES = Set.of(
       io.crossdistill.teacher.firststart.DemoTeacherFirstStartProfile.class.getName(),
-      io.crossdistill.teacher.firststart.DemoTeacherSecondStartProfile.class.getName());
+      io.crossdistill.teacher.firststart.DemoTeacherSecondStartProfile.class.getName(),
+      io.crossdistill.teacher.rest.BackfillRestartProfile.class.getName());
 
   private String profile;
 

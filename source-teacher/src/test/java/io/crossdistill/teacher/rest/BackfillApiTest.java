@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.oneOf;
 
+import io.crossdistill.labelling.StoredLabelSet;
 import io.crossdistill.teacher.ServiceTestResource;
 import io.crossdistill.teacher.TestTeacher;
 import io.crossdistill.teacher.backfill.HeldBackfills;
@@ -21,11 +22,14 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -229,6 +233,77 @@ class BackfillApiTest {
     assertThat(done.getLong("deadLetters")).isEqualTo(3);
     music().get("/api/v1/label-sets/" + done.getString("labelSet")).then().statusCode(200)
         .body("cost.runs", equalTo(2)).body("shards.size()", equalTo(3));
+  }
+
+  @Test
+  void aHotSwapWhileAJobRuns_changesNoneOfItsLabels_theJobKeepsTheVersionItWasSubmittedWith() throws Exception {
+    writeListens("hot-swap.avro", 30, 100);
+    TestTeacher.ensureSecondVersion();
+    String id;
+    String submittedWith;
+    try {
+      try (HeldBackfills.Hold hold = HeldBackfills.holdAt(10)) {
+        JsonPath queued = music().contentType(ContentType.JSON).body(job("hot-swap.avro", Map.of("shardRecords", 10)))
+            .post("/api/v1/backfills").then().statusCode(202).extract().jsonPath();
+        id = queued.getString("id");
+        submittedWith = queued.getString("request.teacher.contentHash");
+        assertThat(hold.awaitHeld()).isEqualTo(id);
+        given().header("X-Api-Key", Fixtures.OPS_KEY).contentType(ContentType.JSON)
+            .body(Map.of("path", TestTeacher.SECOND_DIR, "serve", true)).post("/api/v1/teachers")
+            .then().statusCode(oneOf(200, 201));
+        String serving = music().get("/api/v1/teachers").then().statusCode(200).extract().jsonPath()
+            .getString("find { it.serving }.contentHash");
+        assertThat(serving).isNotEqualTo(submittedWith);
+      }
+      JsonPath done = awaitEnd(id);
+      assertThat(done.getString("state")).as(done.getString("error")).isEqualTo("SUCCEEDED");
+      Path set = ServiceTestResource.dataDir().resolve("label-sets").resolve(done.getString("labelSet"));
+      StoredLabelSet labels = StoredLabelSet.open(set);
+      assertThat(labels.manifest().key().teacherHash()).isEqualTo(submittedWith);
+      List<String> hashes = new ArrayList<>();
+      labels.forEachLabel(label -> hashes.add(label.getProvenance().getTeacherHash()));
+      assertThat(hashes).hasSize(30).containsOnly(submittedWith);
+    } finally {
+      TestTeacher.ensureServing();
+    }
+  }
+
+  /**
+   * A service killed while a job runs leaves the job's record RUNNING and a checkpoint of the shards it
+   * committed. This test copies exactly that state (data directory and teachers) while a job is held after
+   * its first shard, as a kill -9 at that instant would leave it, for {@link BackfillRestartTest} to start a
+   * service on.
+   */
+  @Test
+  void aServiceKilledWhileAJobRuns_leavesItsRecordRunning_andItsCheckpoint() throws Exception {
+    writeListens("killed.avro", 30, 9);
+    try (HeldBackfills.Hold hold = HeldBackfills.holdAt(10)) {
+      String id = music().contentType(ContentType.JSON).body(job("killed.avro", Map.of("shardRecords", 10)))
+          .post("/api/v1/backfills").then().statusCode(202).extract().path("id");
+      assertThat(hold.awaitHeld()).isEqualTo(id);
+      String set = music().get("/api/v1/backfills/" + id).then().statusCode(200).extract().path("labelSet");
+      Path data = ServiceTestResource.dataDir();
+      assertThat(Files.readString(data.resolve("backfills").resolve(id + ".json"))).contains("\"RUNNING\"");
+      assertThat(Files.readString(data.resolve("label-sets").resolve(set).resolve("checkpoint.json")))
+          .contains("labels-00000.avro").doesNotContain("labels-00001.avro");
+      Path copy = Files.createTempDirectory("crossdistill-killed-service");
+      copyTree(data, copy.resolve("data"));
+      copyTree(ServiceTestResource.teachersRoot(), copy.resolve("teachers"));
+      BackfillRestartResource.killedService(copy, id, set);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectories(target);
+        } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+          Files.copy(path, target);
+        }
+      }
+    }
   }
 
   private static JsonPath awaitEnd(String id) {
