@@ -9,17 +9,10 @@ import io.crossdistill.schemas.TeacherInputLayout;
 import io.crossdistill.v1.DeadLetter;
 import io.crossdistill.v1.Provenance;
 import io.crossdistill.v1.TeacherSignature;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.generic.IndexedRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * Labels batches of target records on one {@link LabelPath}: each record through the compiled mapper
@@ -50,11 +43,9 @@ public final class Labeller {
   private final CompiledAlignment alignment;
   private final List<BadRecord> problems = new ArrayList<>(2);
   private final BadRecordSink problemSink = problems::add;
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
   private float[] outputs;
   private float[] aligned;
-  private DatumWriter<IndexedRecord> writer;
-  private BinaryEncoder encoder;
+  private RecordEncoder<IndexedRecord> encoder;
   private Provenance stampedFor;
   private TeacherSignature stampedTeacher;
   private RunStamp stampedRun;
@@ -274,17 +265,9 @@ public final class Labeller {
 
   /** The record's Avro binary encoding, kept in its dead letter so that nothing is lost. */
   private byte[] encode(IndexedRecord record) {
-    if (writer == null) {
-      writer = new SpecificDatumWriter<>(record.getSchema());
+    if (encoder == null) {
+      encoder = new RecordEncoder<>(record.getSchema());
     }
-    bytes.reset();
-    encoder = EncoderFactory.get().binaryEncoder(bytes, encoder);
-    try {
-      writer.write(record, encoder);
-      encoder.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return encoder.encode(record);
   }
 }

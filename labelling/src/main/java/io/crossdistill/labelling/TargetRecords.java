@@ -51,22 +51,11 @@ public final class TargetRecords {
    */
   public static String inputHash(List<Decoded> records, Schema schema) {
     java.security.MessageDigest digest = io.crossdistill.schemas.ContentHash.sha256();
-    org.apache.avro.generic.GenericDatumWriter<GenericRecord> writer = new org.apache.avro.generic.GenericDatumWriter<>(schema);
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(256);
-    org.apache.avro.io.BinaryEncoder encoder = null;
+    RecordEncoder<GenericRecord> encoder = new RecordEncoder<>(schema);
     for (Decoded d : records) {
-      if (!d.ok()) {
-        continue;
+      if (d.ok()) {
+        digest.update(encoder.encode(d.record()));
       }
-      bytes.reset();
-      encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(bytes, encoder);
-      try {
-        writer.write(d.record(), encoder);
-        encoder.flush();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      digest.update(bytes.toByteArray());
     }
     return io.crossdistill.schemas.ContentHash.hex(digest);
   }
