@@ -4,7 +4,6 @@ import io.crossdistill.schemas.ContentHash;
 import io.crossdistill.v1.AlignedLabel;
 import io.crossdistill.v1.DeadLetter;
 import io.crossdistill.v1.TeacherSignature;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,6 +72,7 @@ final class StreamLoop {
   private final Header deadLetterHeader = new RecordHeader(LabelTopics.FINGERPRINT_HEADER,
       LabelTopics.fingerprintBytes(LabelTopics.deadLetterFingerprint()));
   private final MessageDigest digest = ContentHash.sha256();
+  private final java.nio.ByteBuffer position = java.nio.ByteBuffer.allocate(Integer.BYTES + Long.BYTES);
   private final CountDownLatch stopping = new CountDownLatch(1);
 
   private final AtomicLong records = new AtomicLong();
@@ -197,13 +197,14 @@ final class StreamLoop {
     try (ServingTeacher.Lease lease = settings.teacher().get()) {
       Labeller labeller = labeller(lease);
       decoder = decoders.of(labeller.path());
+      for (TopicPartition tp : polled.partitions()) {
+        batchStart.put(tp, polled.records(tp).get(0).offset());
+      }
       for (ConsumerRecord<byte[], byte[]> record : polled) {
-        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-        batchStart.putIfAbsent(tp, record.offset());
         keys[i] = record.key();
         byte[] value = record.value();
-        digest.update(Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-        digest.update(longBytes(record.offset()));
+        position.clear();
+        digest.update(position.putInt(record.partition()).putLong(record.offset()).array());
         if (value != null) {
           digest.update(value);
         }
@@ -511,10 +512,6 @@ final class StreamLoop {
         into.put(key, value);
       }
     });
-  }
-
-  private static byte[] longBytes(long v) {
-    return java.nio.ByteBuffer.allocate(Long.BYTES).putLong(v).array();
   }
 
   /** Keeps what a partition assignment means for the counters; nothing is in flight during a rebalance. */

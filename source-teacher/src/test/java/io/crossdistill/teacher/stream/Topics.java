@@ -21,12 +21,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Topic chores of the stream tests: create, produce examples, read a whole topic as read_committed. */
-final class Topics {
+public final class Topics {
 
   private Topics() {
   }
 
-  static void create(String bootstrap, String topic, int partitions) {
+  public static void create(String bootstrap, String topic, int partitions) {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
     } catch (InterruptedException | ExecutionException e) {
@@ -34,7 +34,7 @@ final class Topics {
     }
   }
 
-  static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+  public static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -44,7 +44,7 @@ final class Topics {
   }
 
   /** Sends {@code count} records keyed {@code prefix-i}, value {@code value(i)}; waits until all are written. */
-  static void produce(String bootstrap, String topic, String prefix, int from, int count,
+  public static void produce(String bootstrap, String topic, String prefix, int from, int count,
       Function<Integer, byte[]> value) {
     try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
       for (int i = from; i < from + count; i++) {
@@ -54,12 +54,12 @@ final class Topics {
     }
   }
 
-  static byte[] key(String prefix, int i) {
+  public static byte[] key(String prefix, int i) {
     return (prefix + "-" + i).getBytes(StandardCharsets.UTF_8);
   }
 
   /** Every committed record of {@code topic}, read from the beginning to the last stable offsets. */
-  static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic) {
+  public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -1,0 +1,148 @@
+package io.crossdistill.teacher.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.oneOf;
+
+import io.crossdistill.labelling.LabelTopics;
+import io.crossdistill.teacher.ServiceTestResource;
+import io.crossdistill.teacher.TestTeacher;
+import io.crossdistill.teacher.kafka.KafkaBrokerResource;
+import io.crossdistill.teacher.stream.Topics;
+import io.crossdistill.v1.AlignedLabel;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service's label stream ({@code crossdistill.stream.*}) against an in-process broker: it waits for
+ * the music team's mapping and alignment, then labels the examples topic exactly-once; a teacher hot
+ * swap over the API shows in the labels' provenance; {@code GET /api/v1/streams} and readiness show it.
+ */
+@QuarkusTest
+@TestProfile(StreamProfile.class)
+@QuarkusTestResource(ServiceTestResource.class)
+class StreamApiTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final Schema LISTEN = new Schema.Parser().parse(Fixtures.LISTEN_SCHEMA);
+
+  @Test
+  void stream_waitsForItsSpecs_labelsExactlyOnce_andATeacherSwapShowsInProvenance() {
+    String bootstrap = System.getProperty(KafkaBrokerResource.BOOTSTRAP_PROPERTY);
+    Topics.create(bootstrap, StreamProfile.INPUT, 2);
+    Topics.create(bootstrap, StreamProfile.OUTPUT, 2);
+    Topics.create(bootstrap, StreamProfile.DEAD, 1);
+    JsonPath waiting = stream();
+    assertThat(waiting.getString("state")).isEqualTo("WAITING");
+    assertThat(waiting.getString("transactionalId")).isEqualTo("crossdistill-labels-svc-1");
+    given().header("X-Api-Key", Fixtures.PODCAST_KEY).get("/api/v1/streams").then().statusCode(200)
+        .body("size()", equalTo(0));
+
+    TestTeacher.ensureServing();
+    music().body(Fixtures.LISTEN_SCHEMA).post("/api/v1/schemas").then().statusCode(oneOf(200, 201));
+    music().body(Fixtures.mapping(StreamProfile.MAPPING, 10)).post("/api/v1/mappings").then().statusCode(oneOf(200, 201));
+    music().body(Fixtures.alignment(StreamProfile.ALIGNMENT, "{\"type\": \"identity\"}")).post("/api/v1/alignments")
+        .then().statusCode(oneOf(200, 201));
+    await().atMost(WAIT).until(() -> "RUNNING".equals(stream().getString("state")));
+
+    Topics.produce(bootstrap, StreamProfile.INPUT, "k", 0, 300, StreamApiTest::example);
+    await().atMost(WAIT).until(() -> stream().getLong("records") == 300);
+    String first = stream().getString("teacherHash");
+
+    TestTeacher.ensureSecondVersion();
+    given().header("X-Api-Key", Fixtures.OPS_KEY).contentType(ContentType.JSON)
+        .body(Map.of("path", TestTeacher.SECOND_DIR, "serve", true)).post("/api/v1/teachers")
+        .then().statusCode(oneOf(200, 201)).body("serving", equalTo(true));
+    Topics.produce(bootstrap, StreamProfile.INPUT, "k", 300, 300, StreamApiTest::example);
+    await().atMost(WAIT).until(() -> stream().getLong("records") == 600);
+
+    JsonPath done = stream();
+    String second = done.getString("teacherHash");
+    assertThat(second).isNotEqualTo(first);
+    assertThat(done.getLong("deadLetters")).isEqualTo(12);
+    assertThat(done.getLong("labels")).isEqualTo(588);
+    assertThat(done.getList("partitions", Integer.class)).containsExactly(0, 1);
+    assertThat(done.getLong("lag")).isZero();
+    assertThat(done.getString("mapping")).isEqualTo(StreamProfile.MAPPING + "@1");
+
+    List<String> keys = new ArrayList<>();
+    Map<String, AlignedLabel> labels = new HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> r : Topics.readAll(bootstrap, StreamProfile.OUTPUT)) {
+      String key = new String(r.key(), StandardCharsets.UTF_8);
+      keys.add(key);
+      labels.put(key, LabelTopics.decodeLabel(r.value()));
+    }
+    for (ConsumerRecord<byte[], byte[]> r : Topics.readAll(bootstrap, StreamProfile.DEAD)) {
+      keys.add(new String(r.key(), StandardCharsets.UTF_8));
+    }
+    assertThat(keys).doesNotHaveDuplicates().hasSize(600);
+    Set<String> firstHashes = new HashSet<>();
+    Set<String> secondHashes = new HashSet<>();
+    labels.forEach((key, label) -> (Integer.parseInt(key.substring(2)) < 300 ? firstHashes : secondHashes)
+        .add(label.getProvenance().getTeacherHash()));
+    assertThat(firstHashes).containsExactly(first);
+    assertThat(secondHashes).containsExactly(second);
+    AlignedLabel one = labels.get("k-1");
+    assertThat(one.getProvenance().getMappingName()).isEqualTo(StreamProfile.MAPPING);
+    assertThat(one.getProvenance().getAlignmentName()).isEqualTo(StreamProfile.ALIGNMENT);
+    assertThat(one.getProvenance().getHyperParameters()).containsEntry("stream.group", "svc-labeller");
+
+    given().get("/q/health/ready").then().statusCode(200)
+        .body("checks.name", hasItem("label-stream"))
+        .body("checks.find { it.name == 'label-stream' }.data.state", equalTo("RUNNING"));
+  }
+
+  private static JsonPath stream() {
+    return given().header("X-Api-Key", Fixtures.MUSIC_KEY).get("/api/v1/streams").then().statusCode(200)
+        .body("size()", equalTo(1)).extract().jsonPath().setRootPath("[0]");
+  }
+
+  private static io.restassured.specification.RequestSpecification music() {
+    return given().header("X-Api-Key", Fixtures.MUSIC_KEY).contentType(ContentType.JSON);
+  }
+
+  /** Listen {@code i} as Avro binary; every 50th from 7 is not Avro at all. */
+  private static byte[] example(int i) {
+    if (i % 50 == 7) {
+      return new byte[] {(byte) 0xff};
+    }
+    GenericRecord record = new GenericData.Record(LISTEN);
+    record.put("id", "ex-" + i);
+    record.put("listen_minutes", (i % 9) * 0.5);
+    record.put("genre", i % 2 == 0 ? "rock" : "pop");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+    try {
+      new GenericDatumWriter<GenericRecord>(LISTEN).write(record, encoder);
+      encoder.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+}
