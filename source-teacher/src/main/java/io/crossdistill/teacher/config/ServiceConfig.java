@@ -175,7 +175,7 @@ public interface ServiceConfig {
     /** The team whose mapping and alignment these are; its access rules apply. */
     Optional<String> team();
 
-    /** This instance's id in the group (its transactional id's suffix); default: host name plus a random suffix. */
+    /** This instance's id in the group (its transactional id's suffix), unique in the group; default: the host name. */
     @WithName("instance-id")
     Optional<String> instanceId();
 

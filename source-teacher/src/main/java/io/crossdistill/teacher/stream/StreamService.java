@@ -186,7 +186,11 @@ public class StreamService {
     } catch (UnknownHostException e) {
       host = "instance";
     }
-    // a restarted process is a new instance: the group generation fences its predecessor
-    return host.replaceAll("[^A-Za-z0-9._-]", "-") + "-" + UUID.randomUUID().toString().substring(0, 8);
+    if (host.isBlank() || "localhost".equals(host)) {
+      return "instance-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+    // stable across restarts on one host: a restarted instance aborts what its predecessor left open at
+    // once (the same transactional id), instead of after the transaction timeout
+    return host.replaceAll("[^A-Za-z0-9._-]", "-");
   }
 }
