@@ -1,6 +1,7 @@
 package io.crossdistill.teacher.backfill;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A backfill job as the API shows it and as its record in the data directory keeps it.
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param finishedAt ISO-8601 instant it ended
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record BackfillJob(String id, String team, BackfillState state, String error, BackfillRequest request, long done,
     Long total, long labels, long deadLetters, long resumedFrom, Double ratePerSecond, Double etaSeconds,
     String labelSet, boolean reused, double teacherSecondsSaved, String submittedAt, String startedAt,

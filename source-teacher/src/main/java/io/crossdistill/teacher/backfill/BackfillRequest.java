@@ -1,6 +1,7 @@
 package io.crossdistill.teacher.backfill;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A backfill job as a team asks for it ({@code POST /api/v1/backfills}), and as the service keeps it once
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param seed the run's seed, stamped in every label's provenance (default 0; labelling draws no random numbers)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record BackfillRequest(TeacherRef teacher, String mapping, String alignment, Input input, Integer batchRows,
     Integer shardRecords, Long seed) {
 
@@ -32,6 +34,7 @@ public record BackfillRequest(TeacherRef teacher, String mapping, String alignme
    * @param contentHash the version; when absent, the version that serves
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
+  @RegisterForReflection
   public record TeacherRef(String id, String contentHash) {
   }
 
@@ -44,6 +47,7 @@ public record BackfillRequest(TeacherRef teacher, String mapping, String alignme
    * @param split for ratings: the split to label, e.g. {@code target_train} (the default)
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
+  @RegisterForReflection
   public record Input(String type, String path, String split) {
   }
 }

@@ -2,7 +2,6 @@ package io.crossdistill.teacher.backfill;
 
 import io.crossdistill.labelling.Backfill;
 import io.crossdistill.labelling.LabelSetKey;
-import io.crossdistill.labelling.LabelSetManifest;
 import io.crossdistill.labelling.LabelStore;
 import io.crossdistill.labelling.RecordSource;
 import io.crossdistill.teacher.config.ServiceSettings;
@@ -12,22 +11,16 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -51,24 +44,20 @@ public class BackfillService {
   }
 
   private final BackfillPlanner planner;
-  private final ServiceMetrics metrics;
-  private final BackfillHooks hooks;
   private final LabelStore store;
   private final BackfillJobStore records;
-  private final Path workRoot;
+  private final JobRunner runner;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-  private final Map<String, ReentrantLock> setLocks = new ConcurrentHashMap<>();
   private final ThreadPoolExecutor executor;
   private volatile boolean shuttingDown;
 
   @Inject
   public BackfillService(ServiceSettings settings, BackfillPlanner planner, ServiceMetrics metrics, BackfillHooks hooks) {
     this.planner = planner;
-    this.metrics = metrics;
-    this.hooks = hooks;
     this.store = new LabelStore(settings.labelStore());
     this.records = new BackfillJobStore(settings.dataDir().resolve("backfills"));
-    this.workRoot = settings.dataDir().resolve("backfill-work");
+    this.runner = new JobRunner(planner, store, records, metrics, hooks, settings.dataDir().resolve("backfill-work"),
+        () -> shuttingDown);
     int slots = settings.config().backfill().maxConcurrent();
     AtomicInteger threads = new AtomicInteger();
     this.executor = new ThreadPoolExecutor(slots, slots, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -104,13 +93,13 @@ public class BackfillService {
         setId = key.id();
         Optional<Job> making = active(setId);
         if (making.isPresent()) {
-          close(source, plan);
+          JobRunner.close(source, plan);
           return new Submitted(making.get().snapshot(), false);
         }
         if (store.find(key).isPresent()) {
           Job job = Job.submitted(newId(), team, plan, source, setId);
           jobs.put(job.id(), job);
-          run(job);
+          runner.run(job);
           return new Submitted(job.snapshot(), false);
         }
       }
@@ -120,10 +109,10 @@ public class BackfillService {
       records.save(queued);
       LOG.infof("backfill %s queued for team %s: %s with %s and %s", job.id(), team, plan.input().label(),
           plan.request().mapping(), plan.request().alignment());
-      executor.execute(() -> run(job));
+      executor.execute(() -> runner.run(job));
       return new Submitted(queued, true);
     } catch (RuntimeException | Error e) {
-      close(source, plan);
+      JobRunner.close(source, plan);
       throw e;
     }
   }
@@ -170,108 +159,6 @@ public class BackfillService {
         .findFirst();
   }
 
-  /** Runs a job on the calling thread (a slot's, or the submitter's for a set that exists). */
-  private void run(Job job) {
-    if (shuttingDown) {
-      return; // its record stays QUEUED: the next start runs it
-    }
-    Optional<Job.Pending> pending = job.start();
-    if (pending.isEmpty()) {
-      return;
-    }
-    records.save(job.snapshot());
-    BackfillPlan plan = pending.get().plan().orElse(null);
-    RecordSource source = pending.get().source().orElse(null);
-    Path work = workRoot.resolve(job.id());
-    try {
-      if (plan == null) {
-        // a job resumed after a restart is checked again, as its team would be now
-        plan = planner.plan(job.request(), job.team());
-      }
-      if (source == null) {
-        source = plan.open(work);
-      }
-      LabelSetKey key = Backfill.key(plan.path(), source);
-      if (job.labelSet().isPresent() && !job.labelSet().get().equals(key.id())) {
-        throw new IllegalStateException("the input changed since the job was submitted (label set " + key.id()
-            + " instead of " + job.labelSet().get() + "); submit it again");
-      }
-      job.keyed(key.id(), source.size());
-      records.save(job.snapshot());
-      ReentrantLock lock = setLocks.computeIfAbsent(key.id(), k -> new ReentrantLock());
-      lock.lock();
-      try {
-        Backfill.Outcome outcome = Backfill.run(store, plan.path(), source, plan.lease(), plan.run(), plan.options(),
-            listener(job), () -> {
-              hooks.beforeBatch(job.id(), job.done());
-              return job.cancelRequested() || shuttingDown;
-            });
-        finish(job, outcome);
-      } finally {
-        lock.unlock();
-      }
-    } catch (ApiException e) {
-      job.failed(e.getMessage() + e.errors().stream().map(p -> "; " + p.pointer() + ": " + p.message())
-          .reduce("", String::concat));
-    } catch (RuntimeException | Error e) {
-      LOG.errorf(e, "backfill %s failed", job.id());
-      job.failed(describe(e));
-      if (e instanceof VirtualMachineError error) {
-        throw error;
-      }
-    } finally {
-      close(source, plan);
-      deleteQuietly(work);
-      records.save(job.snapshot());
-    }
-  }
-
-  private void finish(Job job, Backfill.Outcome outcome) {
-    if (outcome.cancelled()) {
-      if (shuttingDown) {
-        // the record stays RUNNING: the next start resumes the job from its checkpoint
-        LOG.infof("backfill %s stopped by the shutdown at record %d; it resumes at the next start", job.id(),
-            outcome.done());
-        return;
-      }
-      job.cancelled();
-      LOG.infof("backfill %s cancelled at record %d (its checkpoint stays)", job.id(), outcome.done());
-      return;
-    }
-    LabelSetManifest manifest = outcome.set().manifest();
-    job.succeeded(manifest, outcome.reused());
-    if (outcome.reused()) {
-      metrics.teacherSecondsSaved(manifest.cost().teacherSeconds());
-      LOG.infof("backfill %s: label set %s exists, reused (%.1f teacher seconds saved)", job.id(), manifest.id(),
-          manifest.cost().teacherSeconds());
-    } else {
-      LOG.infof("backfill %s: label set %s complete, %d labels, %d dead letters%s", job.id(), manifest.id(),
-          manifest.counts().labels(), manifest.counts().deadLetters(),
-          outcome.resumedFrom() > 0 ? " (resumed at record " + outcome.resumedFrom() + ")" : "");
-    }
-  }
-
-  private Backfill.Listener listener(Job job) {
-    return new Backfill.Listener() {
-      private long labels;
-      private long dead;
-
-      @Override
-      public void started(long from, OptionalLong total) {
-        job.started(from, total);
-        records.save(job.snapshot());
-      }
-
-      @Override
-      public void progress(long done, OptionalLong total, long labels, long deadLetters) {
-        metrics.backfilled(labels - this.labels, deadLetters - this.dead);
-        this.labels = labels;
-        this.dead = deadLetters;
-        job.progress(done, labels, deadLetters);
-      }
-    };
-  }
-
   /** Queues again every job that was queued or running when the service stopped, in submission order. */
   private void recover() {
     for (BackfillJob record : records.load()) {
@@ -282,50 +169,14 @@ public class BackfillService {
       Job job = Job.resumed(record);
       jobs.put(job.id(), job);
       records.save(job.snapshot());
-      executor.execute(() -> run(job));
+      executor.execute(() -> runner.run(job));
       LOG.infof("backfill %s was %s when the service stopped: queued again, it resumes from its checkpoint",
           record.id(), record.state());
     }
   }
 
-  static String describe(Throwable e) {
-    StringBuilder text = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-      String message = cause.getMessage();
-      if (message != null && !text.toString().contains(message)) {
-        text.append(": ").append(message);
-      }
-    }
-    return text.toString();
-  }
-
   private static String newId() {
     return UUID.randomUUID().toString();
-  }
-
-  private static void close(RecordSource source, BackfillPlan plan) {
-    try {
-      if (source != null) {
-        source.close();
-      }
-    } finally {
-      if (plan != null) {
-        plan.close();
-      }
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      LOG.warnf("cannot remove the backfill work directory %s: %s", dir, e.getMessage());
-    }
   }
 
   @PreDestroy
