@@ -76,9 +76,9 @@ public final class Backfill {
   private Backfill() {
   }
 
-  /** The key of the set a job on {@code path} over {@code source} makes. */
-  public static LabelSetKey key(LabelPath path, RecordSource source) {
-    return LabelSetKey.of(path, source.inputHash());
+  /** The key of the set a job on {@code path} over {@code source} makes for {@code run}. */
+  public static LabelSetKey key(LabelPath path, RecordSource source, RunStamp run) {
+    return LabelSetKey.of(path, source.inputHash(), run);
   }
 
   /**
@@ -94,7 +94,7 @@ public final class Backfill {
       throw new IllegalArgumentException("the label path was compiled for teacher version "
           + path.teacher().getContentHash() + " but " + teacher.signature().getContentHash() + " would answer");
     }
-    LabelSetKey key = key(path, source);
+    LabelSetKey key = key(path, source, run);
     var existing = store.find(key);
     if (existing.isPresent()) {
       store.recordReuse(existing.get());
@@ -168,10 +168,15 @@ public final class Backfill {
       writer.abandon();
       throw e;
     }
-    LabelSetWriter.Checkpoint finished = writer.finish();
-    LabelSetManifest manifest = manifest(key, path, source, stamp, teacher, finished, sample);
-    store.complete(store.dir(key), manifest);
-    writer.removeCheckpoint();
+    try {
+      LabelSetWriter.Checkpoint finished = writer.finish();
+      LabelSetManifest manifest = manifest(key, path, source, stamp, teacher, finished, sample);
+      store.complete(store.dir(key), manifest);
+      writer.removeCheckpoint();
+    } catch (RuntimeException | Error e) {
+      writer.abandon();
+      throw e;
+    }
     return new Outcome(key, StoredLabelSet.open(store.dir(key)), false, from, false, done);
   }
 

@@ -14,6 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +28,11 @@ import java.util.stream.Stream;
  * in the directory, and the job continues from the first input record no shard covers. Shard files salt
  * their Avro sync markers with the set's id and the shard's name (never a path), so the same labels give
  * the same bytes in any directory on any machine.
+ *
+ * <p>Encoding and compressing the records runs on a writer thread of its own, one batch behind the caller
+ * (what {@link #consumed} hands over is appended while the caller labels the next batch), so that it
+ * overlaps the teacher's forward pass; each file still gets its records in the order they came, and a
+ * shard is committed only once every record handed over is appended.
  */
 final class LabelSetWriter implements LabelSink {
 
@@ -48,6 +57,18 @@ final class LabelSetWriter implements LabelSink {
   private ContainerWriter<DeadLetter> dead;
   private long teacherNanos;
   private final long startNanos = System.nanoTime();
+  /** Records of the batch being labelled, handed to the writer thread by {@link #consumed}. */
+  private List<AlignedLabel> labelBuffer = new ArrayList<>();
+  private List<DeadLetter> deadBuffer = new ArrayList<>();
+  /** Records the writer thread appends (or appended), reused once it is done with them. */
+  private List<AlignedLabel> appendingLabels = new ArrayList<>();
+  private List<DeadLetter> appendingDead = new ArrayList<>();
+  private ExecutorService appender;
+  private Future<?> appending;
+
+  static final String LOCK = ".lock";
+  /** Held while this writer works on the set, so no other process or job writes it at the same time. */
+  private final java.nio.channels.FileChannel lock;
 
   LabelSetWriter(Path dir, LabelSetKey key, int shardRecords) {
     if (shardRecords < 1) {
@@ -61,15 +82,21 @@ final class LabelSetWriter implements LabelSink {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the label set directory " + dir + ": " + e.getMessage(), e);
     }
-    Checkpoint checkpoint = readCheckpoint();
-    if (!checkpoint.shards().isEmpty()) {
-      this.shardRecords = checkpoint.shardRecords();
+    this.lock = lock(dir);
+    try {
+      Checkpoint checkpoint = readCheckpoint();
+      if (!checkpoint.shards().isEmpty()) {
+        this.shardRecords = checkpoint.shardRecords();
+      }
+      this.shards = new ArrayList<>(checkpoint.shards());
+      this.previousTeacherNanos = checkpoint.teacherNanos();
+      this.previousWallNanos = checkpoint.wallNanos();
+      this.runs = checkpoint.runs() + 1;
+      removeUncommitted();
+    } catch (RuntimeException e) {
+      unlock(false);
+      throw e;
     }
-    this.shards = new ArrayList<>(checkpoint.shards());
-    this.previousTeacherNanos = checkpoint.teacherNanos();
-    this.previousWallNanos = checkpoint.wallNanos();
-    this.runs = checkpoint.runs() + 1;
-    removeUncommitted();
   }
 
   /** Input records the committed shards cover: where this run starts. */
@@ -95,14 +122,14 @@ final class LabelSetWriter implements LabelSink {
   @Override
   public void accept(int index, AlignedLabel label) {
     open();
-    labels.append(label);
+    labelBuffer.add(label);
     shardLabels++;
   }
 
   @Override
   public void reject(int index, DeadLetter deadLetter) {
     open();
-    dead.append(deadLetter);
+    deadBuffer.add(deadLetter);
     shardDead++;
   }
 
@@ -116,6 +143,7 @@ final class LabelSetWriter implements LabelSink {
       throw new IllegalStateException("shard " + shards.size() + " holds " + shardLabels + " labels and " + shardDead
           + " dead letters for " + shardInput + " input records");
     }
+    handOver();
     if (shardInput == shardRecords) {
       commitShard();
     }
@@ -123,8 +151,12 @@ final class LabelSetWriter implements LabelSink {
 
   /** Commits the last shard and returns the committed shards and cost. */
   Checkpoint finish() {
-    if (shardInput > 0) {
-      commitShard();
+    try {
+      if (shardInput > 0) {
+        commitShard();
+      }
+    } finally {
+      stopAppender();
     }
     return new Checkpoint(key.id(), shardRecords, List.copyOf(shards), previousTeacherNanos + teacherNanos,
         previousWallNanos + (System.nanoTime() - startNanos), runs);
@@ -132,7 +164,116 @@ final class LabelSetWriter implements LabelSink {
 
   /** Closes open files without committing (a failed or cancelled run); the checkpoint stays. */
   void abandon() {
+    try {
+      awaitAppended();
+    } catch (RuntimeException e) {
+      // the run failed already; its partial files are removed when the set is opened again
+    }
+    stopAppender();
     closeQuietly();
+    unlock(false);
+  }
+
+  private static java.nio.channels.FileChannel lock(Path dir) {
+    try {
+      java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir.resolve(LOCK),
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+      java.nio.channels.FileLock held;
+      try {
+        held = channel.tryLock();
+      } catch (java.nio.channels.OverlappingFileLockException e) {
+        held = null;
+      }
+      if (held == null) {
+        channel.close();
+        throw new IllegalStateException("the label set in " + dir + " is being written by another job or process; "
+            + "wait for it to end (a job with the same key then finds its set)");
+      }
+      return channel;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock the label set directory " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Releases the set's lock (closing the channel drops it); {@code remove} deletes the lock file of a complete set. */
+  private void unlock(boolean remove) {
+    try {
+      if (lock.isOpen()) {
+        if (remove) {
+          Files.deleteIfExists(dir.resolve(LOCK));
+        }
+        lock.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot release the lock of the label set in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Hands the buffered records to the writer thread, once it has appended the ones handed over before
+   * (so at most one batch is in flight) and rethrows what failed there.
+   */
+  private void handOver() {
+    awaitAppended();
+    if (labelBuffer.isEmpty() && deadBuffer.isEmpty()) {
+      return;
+    }
+    List<AlignedLabel> toLabels = labelBuffer;
+    List<DeadLetter> toDead = deadBuffer;
+    ContainerWriter<AlignedLabel> labelFile = labels;
+    ContainerWriter<DeadLetter> deadFile = dead;
+    labelBuffer = appendingLabels;
+    deadBuffer = appendingDead;
+    labelBuffer.clear();
+    deadBuffer.clear();
+    appendingLabels = toLabels;
+    appendingDead = toDead;
+    if (appender == null) {
+      appender = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "label-set-writer");
+        thread.setDaemon(true);
+        return thread;
+      });
+    }
+    appending = appender.submit(() -> {
+      for (AlignedLabel label : toLabels) {
+        labelFile.append(label);
+      }
+      for (DeadLetter letter : toDead) {
+        deadFile.append(letter);
+      }
+    });
+  }
+
+  /** Waits until the writer thread has appended everything handed to it; rethrows its failure. */
+  private void awaitAppended() {
+    Future<?> pending = appending;
+    if (pending == null) {
+      return;
+    }
+    appending = null;
+    try {
+      pending.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("writing the label set in " + dir + " failed: " + cause, cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the label set in " + dir, e);
+    }
+  }
+
+  private void stopAppender() {
+    if (appender != null) {
+      appender.shutdownNow();
+      appender = null;
+    }
   }
 
   /** Removes the checkpoint once the manifest is in place. */
@@ -142,6 +283,7 @@ final class LabelSetWriter implements LabelSink {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove " + dir.resolve(CHECKPOINT) + ": " + e.getMessage(), e);
     }
+    unlock(true);
   }
 
   private void open() {
@@ -162,6 +304,8 @@ final class LabelSetWriter implements LabelSink {
 
   private void commitShard() {
     open();
+    handOver();
+    awaitAppended();
     String name = name(shards.size());
     labels.close();
     dead.close();

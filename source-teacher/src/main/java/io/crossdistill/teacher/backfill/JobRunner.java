@@ -73,7 +73,7 @@ final class JobRunner {
       if (source == null) {
         source = plan.open(work);
       }
-      LabelSetKey key = Backfill.key(plan.path(), source);
+      LabelSetKey key = Backfill.key(plan.path(), source, plan.run());
       if (job.labelSet().isPresent() && !job.labelSet().get().equals(key.id())) {
         throw new IllegalStateException("the input changed since the job was submitted (label set " + key.id()
             + " instead of " + job.labelSet().get() + "); submit it again");
