@@ -89,7 +89,7 @@ public class BackfillService {
       String setId = null;
       if (plan.keyedAtSubmit()) {
         source = plan.open(null);
-        LabelSetKey key = Backfill.key(plan.path(), source);
+        LabelSetKey key = Backfill.key(plan.path(), source, plan.run());
         setId = key.id();
         Optional<Job> making = active(setId);
         if (making.isPresent()) {
