@@ -87,7 +87,7 @@ final class StreamLoop {
   private volatile String lastError;
   private volatile boolean running = true;
 
-  private KafkaConsumer<byte[], byte[]> consumer;
+  private volatile KafkaConsumer<byte[], byte[]> consumer;
   private KafkaProducer<byte[], byte[]> producer;
   private boolean inTransaction;
   private int fencings;
@@ -165,17 +165,27 @@ final class StreamLoop {
       }
     } catch (WakeupException e) {
       // stopping during a blocking call
-    } catch (RuntimeException | Error e) {
-      state = LabelStream.State.FAILED;
-      lastError = describe(e);
-      LOG.log(System.Logger.Level.ERROR, "label stream " + settings.instanceId() + " failed and stops: "
-          + lastError, e);
+    } catch (RuntimeException e) {
+      if (running) {
+        fail(e);
+      } else {
+        // stopped while the broker was away: the open transaction is the next instance's to settle
+        LOG.log(System.Logger.Level.INFO, "label stream " + settings.instanceId() + " stopped during recovery: " + e);
+      }
+    } catch (Error e) {
+      fail(e);
     } finally {
       closeClients();
       if (state != LabelStream.State.FAILED) {
         state = LabelStream.State.STOPPED;
       }
     }
+  }
+
+  private void fail(Throwable e) {
+    state = LabelStream.State.FAILED;
+    lastError = describe(e);
+    LOG.log(System.Logger.Level.ERROR, "label stream " + settings.instanceId() + " failed and stops: " + lastError, e);
   }
 
   /** One polled batch, in one transaction. */
