@@ -121,8 +121,9 @@ public final class LabelStreamBenchmark {
       pathOnly(path, serving, examples, largest, run); // warm-up: the JIT compiles the path before it is timed
       System.out.printf(Locale.ROOT, "%nlabel path without Kafka (decode, map, forward, align, encode), one thread:%n");
       for (int batch : batches) {
-        System.out.printf(Locale.ROOT, "  batch %,6d: %,10.0f labels/s%n", batch, pathOnly(path, serving, examples, batch,
-            run));
+        double[] measured = pathOnly(path, serving, examples, batch, run);
+        System.out.printf(Locale.ROOT, "  batch %,6d: %,10.0f labels/s, %.0f bytes per label%n", batch, measured[0],
+            measured[1]);
       }
       try (InProcessKafka kafka = InProcessKafka.start()) {
         String bootstrap = kafka.bootstrapServers();
@@ -183,12 +184,13 @@ public final class LabelStreamBenchmark {
     }
   }
 
-  private static double pathOnly(LabelPath path, ServingTeacher serving, List<byte[]> examples, int batch, RunStamp run) {
+  /** Labels per second and mean bytes per encoded label. */
+  private static double[] pathOnly(LabelPath path, ServingTeacher serving, List<byte[]> examples, int batch, RunStamp run) {
     Labeller labeller = path.labeller(512);
     GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(Example.getClassSchema());
     SpecificDatumWriter<AlignedLabel> writer = new SpecificDatumWriter<>(AlignedLabel.class);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    long[] sink = {0};
+    long[] sink = {0, 0}; // bytes and labels encoded
     LabelSink counting = new LabelSink() {
       private BinaryEncoder encoder;
 
@@ -203,6 +205,7 @@ public final class LabelStreamBenchmark {
           throw new UncheckedIOException(e);
         }
         sink[0] += bytes.size();
+        sink[1]++;
       }
 
       @Override
@@ -235,7 +238,8 @@ public final class LabelStreamBenchmark {
         n += records.size();
       }
     }
-    return n / ((System.nanoTime() - start) / 1e9);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new double[] {n / seconds, (double) sink[0] / sink[1]};
   }
 
   /** The music team's mapping onto the video teacher, as the demo writes it. */
