@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.oneOf;
 import io.crossdistill.labelling.LabelTopics;
 import io.crossdistill.teacher.ServiceTestResource;
 import io.crossdistill.teacher.TestTeacher;
+import io.crossdistill.teacher.config.ServiceConfig;
 import io.crossdistill.teacher.kafka.KafkaBrokerResource;
 import io.crossdistill.teacher.stream.Topics;
 import io.crossdistill.v1.AlignedLabel;
@@ -18,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +52,14 @@ class StreamApiTest {
 
   private static final Duration WAIT = Duration.ofSeconds(90);
   private static final Schema LISTEN = new Schema.Parser().parse(Fixtures.LISTEN_SCHEMA);
+
+  @Inject
+  ServiceConfig config;
+
+  @Test
+  void kafkaClientProperties_keepTheirDottedNames() {
+    assertThat(config.stream().kafka()).containsEntry("consumer.heartbeat.interval.ms", "300");
+  }
 
   @Test
   void stream_waitsForItsSpecs_labelsExactlyOnce_andATeacherSwapShowsInProvenance() {
