@@ -1,34 +1,20 @@
 package io.crossdistill.labelling;
 
-import io.crossdistill.schemas.ContentHash;
-import io.crossdistill.v1.AlignedLabel;
-import io.crossdistill.v1.DeadLetter;
-import io.crossdistill.v1.TeacherSignature;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -36,11 +22,6 @@ import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The consume → label → produce loop of a {@link LabelStream}, on one thread: poll a batch, label it in
@@ -52,27 +33,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class StreamLoop {
 
   private static final System.Logger LOG = System.getLogger(LabelStream.class.getName());
-  private static final int LABELLERS_KEPT = 4;
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
   /** Fencings in a row (no commit between) after which another instance surely holds our transactional id. */
   private static final int FENCINGS_TO_FAIL = 3;
 
   private final LabelStream.Settings settings;
-  private final TargetDecoderCache decoders = new TargetDecoderCache();
-  private final Map<String, Labeller> labellers = new LinkedHashMap<>(8, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Labeller> eldest) {
-      return size() > LABELLERS_KEPT;
-    }
-  };
-  private final RecordEncoder<AlignedLabel> labelEncoder = new RecordEncoder<>(AlignedLabel.class);
-  private final RecordEncoder<DeadLetter> deadLetterEncoder = new RecordEncoder<>(DeadLetter.class);
-  private final Header labelHeader = new RecordHeader(LabelTopics.FINGERPRINT_HEADER,
-      LabelTopics.fingerprintBytes(LabelTopics.labelFingerprint()));
-  private final Header deadLetterHeader = new RecordHeader(LabelTopics.FINGERPRINT_HEADER,
-      LabelTopics.fingerprintBytes(LabelTopics.deadLetterFingerprint()));
-  private final MessageDigest digest = ContentHash.sha256();
-  private final java.nio.ByteBuffer position = java.nio.ByteBuffer.allocate(Integer.BYTES + Long.BYTES);
+  private final TopicSink sink;
   private final CountDownLatch stopping = new CountDownLatch(1);
 
   private final AtomicLong records = new AtomicLong();
@@ -94,14 +60,12 @@ final class StreamLoop {
   /** The batch whose commit was attempted and failed: committed or not, the committed offsets say. */
   private LabelStream.Batch pending;
   private Duration backoff = FIRST_BACKOFF;
-  // the batch in hand: its keys, records and first offsets (to rewind to when no offset is committed yet)
-  private byte[][] keys = new byte[0][];
-  private final List<GenericRecord> batch = new ArrayList<>();
-  private final Map<TopicPartition, Long> batchStart = new HashMap<>();
-  private final Map<TopicPartition, OffsetAndMetadata> batchEnd = new HashMap<>();
+  /** The poll in hand (its offsets stay after a failure, for the rewind). */
+  private final PolledBatch batch = new PolledBatch();
 
   StreamLoop(LabelStream.Settings settings) {
     this.settings = settings;
+    this.sink = new TopicSink(settings);
   }
 
   String instanceId() {
@@ -126,7 +90,7 @@ final class StreamLoop {
 
   void run() {
     try {
-      consumer = new KafkaConsumer<>(consumerProperties());
+      consumer = new KafkaConsumer<>(StreamClients.consumer(settings));
       if (!running) {
         return;
       }
@@ -190,58 +154,19 @@ final class StreamLoop {
 
   /** One polled batch, in one transaction. */
   private void label(ConsumerRecords<byte[], byte[]> polled) {
-    int n = polled.count();
-    if (keys.length < n) {
-      keys = new byte[n][];
-    }
-    batch.clear();
-    batchStart.clear();
-    batchEnd.clear();
     pending = null;
-    digest.reset();
-    List<DeadLetter> unreadable = new ArrayList<>();
-    List<Integer> unreadableAt = new ArrayList<>();
-    List<String> errors = new ArrayList<>(1);
-    TargetDecoder decoder = null;
-    int i = 0;
     try (ServingTeacher.Lease lease = settings.teacher().get()) {
-      Labeller labeller = labeller(lease);
-      decoder = decoders.of(labeller.path());
-      for (TopicPartition tp : polled.partitions()) {
-        batchStart.put(tp, polled.records(tp).get(0).offset());
-      }
-      for (ConsumerRecord<byte[], byte[]> record : polled) {
-        keys[i] = record.key();
-        byte[] value = record.value();
-        position.clear();
-        digest.update(position.putInt(record.partition()).putLong(record.offset()).array());
-        if (value != null) {
-          digest.update(value);
-        }
-        errors.clear();
-        GenericRecord decoded = decoder.decode(value, errors);
-        if (decoded == null) {
-          unreadableAt.add(i);
-          unreadable.add(DeadLetters.of(record.topic() + "-" + record.partition() + "@" + record.offset(),
-              DeadLetters.STAGE_READ, errors, value == null ? new byte[0] : value));
-        }
-        batch.add(decoded);
-        i++;
-      }
-      RunStamp run = settings.run().withInput(ContentHash.hex(digest));
+      Labeller labeller = sink.labeller(lease);
+      batch.fill(polled, sink.decoder(labeller.path()));
+      RunStamp run = settings.run().withInput(batch.inputHash());
       producer.beginTransaction();
       inTransaction = true;
-      Sink sink = new Sink();
-      for (int d = 0; d < unreadable.size(); d++) {
-        sink.reject(unreadableAt.get(d), unreadable.get(d));
-      }
-      labeller.label(batch, lease, run, sink);
-      for (TopicPartition tp : polled.partitions()) {
-        List<ConsumerRecord<byte[], byte[]>> inPartition = polled.records(tp);
-        batchEnd.put(tp, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
-      }
-      producer.sendOffsetsToTransaction(batchEnd, consumer.groupMetadata());
-      LabelStream.Batch done = new LabelStream.Batch(n, sink.labels, sink.deadLetters, lease.contentHash());
+      sink.start(producer, batch);
+      batch.rejectUnreadable(sink);
+      labeller.label(batch.records(), lease, run, sink);
+      producer.sendOffsetsToTransaction(batch.ends(), consumer.groupMetadata());
+      LabelStream.Batch done = new LabelStream.Batch(batch.size(), sink.labels(), sink.deadLetters(),
+          lease.contentHash());
       settings.listener().committing(done);
       pending = done;
       commit();
@@ -249,7 +174,6 @@ final class StreamLoop {
       count(done);
     } finally {
       batch.clear();
-      java.util.Arrays.fill(keys, 0, n, null);
     }
   }
 
@@ -279,41 +203,6 @@ final class StreamLoop {
     teacherHash = done.teacherHash();
     fencings = 0;
     settings.listener().committed(done);
-  }
-
-  private Labeller labeller(ServingTeacher.Lease lease) {
-    TeacherSignature teacher = lease.signature();
-    Labeller labeller = labellers.get(teacher.getContentHash());
-    if (labeller == null) {
-      LabelPath path = settings.paths().apply(lease);
-      if (!path.teacher().getContentHash().equals(teacher.getContentHash())) {
-        throw new IllegalStateException("the label path for teacher version " + teacher.getContentHash()
-            + " was compiled for version " + path.teacher().getContentHash());
-      }
-      labeller = path.labeller(settings.batchRows());
-      labellers.put(teacher.getContentHash(), labeller);
-    }
-    return labeller;
-  }
-
-  /** Sends what the label path makes into the open transaction. */
-  private final class Sink implements LabelSink {
-    int labels;
-    int deadLetters;
-
-    @Override
-    public void accept(int index, AlignedLabel label) {
-      producer.send(new ProducerRecord<>(settings.outputTopic(), null, keys[index], labelEncoder.encode(label),
-          new RecordHeaders(new Header[] {labelHeader})));
-      labels++;
-    }
-
-    @Override
-    public void reject(int index, DeadLetter deadLetter) {
-      producer.send(new ProducerRecord<>(settings.deadLetterTopic(), null, keys[index],
-          deadLetterEncoder.encode(deadLetter), new RecordHeaders(new Header[] {deadLetterHeader})));
-      deadLetters++;
-    }
   }
 
   /**
@@ -373,7 +262,7 @@ final class StreamLoop {
    */
   private boolean rewind() {
     Set<TopicPartition> asked = new java.util.HashSet<>(consumer.assignment());
-    asked.addAll(batchEnd.keySet());
+    asked.addAll(batch.ends().keySet());
     if (asked.isEmpty()) {
       return false;
     }
@@ -382,17 +271,17 @@ final class StreamLoop {
       OffsetAndMetadata offset = committed.get(tp);
       if (offset != null) {
         consumer.seek(tp, offset);
-      } else if (batchStart.containsKey(tp)) {
-        consumer.seek(tp, batchStart.get(tp));
+      } else if (batch.starts().containsKey(tp)) {
+        consumer.seek(tp, batch.starts().get(tp));
       }
     }
-    return pending != null && !batchEnd.isEmpty() && batchEnd.entrySet().stream().allMatch(e ->
+    return pending != null && !batch.ends().isEmpty() && batch.ends().entrySet().stream().allMatch(e ->
         committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset());
   }
 
   private void openProducer() {
     while (running) {
-      KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(producerProperties());
+      KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(StreamClients.producer(settings));
       try {
         p.initTransactions();
         producer = p;
@@ -484,46 +373,6 @@ final class StreamLoop {
     }
   }
 
-  private Properties consumerProperties() {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(settings.maxPollRecords()));
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "crossdistill-stream-" + settings.instanceId());
-    clientProperties(p, "consumer.", "producer.");
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    return p;
-  }
-
-  private Properties producerProperties() {
-    Properties p = new Properties();
-    p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
-    p.put(ProducerConfig.CLIENT_ID_CONFIG, "crossdistill-stream-" + settings.instanceId());
-    clientProperties(p, "producer.", "consumer.");
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    return p;
-  }
-
-  private void clientProperties(Properties into, String mine, String theirs) {
-    settings.clientProperties().forEach((key, value) -> {
-      if (key.startsWith(mine)) {
-        into.put(key.substring(mine.length()), value);
-      } else if (!key.startsWith(theirs)) {
-        into.put(key, value);
-      }
-    });
-  }
-
   /** Keeps what a partition assignment means for the counters; nothing is in flight during a rebalance. */
   private final class Rebalance implements ConsumerRebalanceListener {
 
@@ -541,22 +390,6 @@ final class StreamLoop {
 
     private List<Integer> held() {
       return consumer.assignment().stream().map(TopicPartition::partition).sorted().toList();
-    }
-  }
-
-  /** One decoder per target schema (a teacher switch may bring a path of another mapping version). */
-  private static final class TargetDecoderCache {
-    private LabelPath path;
-    private TargetDecoder decoder;
-
-    TargetDecoder of(LabelPath p) {
-      if (p != path) {
-        if (path == null || !p.targetSchema().equals(path.targetSchema())) {
-          decoder = new TargetDecoder(p.targetSchema());
-        }
-        path = p;
-      }
-      return decoder;
     }
   }
 }
