@@ -37,7 +37,7 @@ public final class LabelStream implements AutoCloseable {
   /** Default prefix of the transactional ids. */
   public static final String DEFAULT_TRANSACTIONAL_ID_PREFIX = "crossdistill-labels";
   /** Default most records per poll, that is per transaction. */
-  public static final int DEFAULT_MAX_POLL_RECORDS = 2000;
+  public static final int DEFAULT_MAX_POLL_RECORDS = 5000;
 
   /** Where a stream is. */
   public enum State {
