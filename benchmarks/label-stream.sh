@@ -4,7 +4,7 @@
 # reference teacher (trained on the small simulator world, embedding 16, trunk [256, 128]) and the music
 # mapping; the input topic holds --records target examples (Avro binary). Prints labels/s, transactions and
 # records per transaction for each batch size (records per poll), after the same label path without Kafka.
-# Usage, from anywhere: benchmarks/label-stream.sh [--records N] [--partitions P] [--batches 500,2000,5000]
+# Usage, from anywhere: benchmarks/label-stream.sh [--records N] [--partitions P] [--batches 2000,5000,10000] (defaults: 500,000 records, 4 partitions)
 #   WORK=<dir> keeps the files (default: a temp dir, removed at the end); MVN_FLAGS=-o builds offline.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -70,7 +70,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * (decode, map, forward, align, encode) as the ceiling.
  *
  * <pre>java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -cp benchmarks/target/benchmarks.jar \
- *     io.crossdistill.benchmarks.LabelStreamBenchmark [--records N] [--partitions P] [--batches 500,2000,5000]
+ *     io.crossdistill.benchmarks.LabelStreamBenchmark [--records N] [--partitions P] [--batches 2000,5000,10000]
  *     [--work DIR]</pre>
  */
 public final class LabelStreamBenchmark {
@@ -81,9 +81,9 @@ public final class LabelStreamBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    int records = 200_000;
+    int records = 500_000;
     int partitions = 4;
-    int[] batches = {500, 2000, 5000};
+    int[] batches = {2000, 5000, 10000};
     Path work = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
