@@ -2,6 +2,7 @@ package io.crossdistill.teacher.backfill;
 
 import io.crossdistill.datasets.Split;
 import io.crossdistill.labelling.Backfill;
+import io.crossdistill.labelling.KafkaRecordSource;
 import io.crossdistill.labelling.LabelPath;
 import io.crossdistill.labelling.RecordSource;
 import io.crossdistill.labelling.RecordSources;
@@ -38,32 +39,54 @@ public record BackfillPlan(BackfillRequest request, LabelPath path, ServingTeach
    * @param label its path under the data root (what manifests name: no machine paths)
    * @param files the Avro files, in reading order (empty for ratings)
    * @param split the ratings split (null for Avro)
+   * @param topic the Kafka input (null for files)
    */
-  public record InputFiles(Path path, String label, List<Path> files, Split split) {
+  public record InputFiles(Path path, String label, List<Path> files, Split split, KafkaInput topic) {
+
+    /** Offset ranges of a topic on a cluster. */
+    public record KafkaInput(String bootstrapServers, Map<String, String> clientProperties, String topic,
+        List<KafkaRecordSource.Range> ranges) {
+    }
 
     static InputFiles avro(Path path, String label, List<Path> files) {
-      return new InputFiles(path, label, List.copyOf(files), null);
+      return new InputFiles(path, label, List.copyOf(files), null, null);
     }
 
     static InputFiles ratings(Path path, String label, Split split) {
-      return new InputFiles(path, label, List.of(), split);
+      return new InputFiles(path, label, List.of(), split, null);
+    }
+
+    static InputFiles kafka(KafkaInput topic) {
+      return new InputFiles(null, "topic " + topic.topic() + " " + topic.ranges().stream()
+          .map(r -> r.partition() + ":[" + r.from() + "," + r.to() + ")").toList(), List.of(), null, topic);
     }
 
     boolean ratings() {
       return split != null;
     }
 
+    boolean kafka() {
+      return topic != null;
+    }
+
     /** How the job's record names it. */
     BackfillRequest.Input request() {
+      if (kafka()) {
+        return new BackfillRequest.Input(BackfillRequest.KAFKA, null, null, topic.topic(), topic.ranges().stream()
+            .map(r -> new BackfillRequest.Range(r.partition(), r.from(), r.to())).toList());
+      }
       return ratings()
           ? new BackfillRequest.Input(BackfillRequest.RATINGS, label, split.name().toLowerCase(Locale.ROOT))
           : new BackfillRequest.Input(BackfillRequest.AVRO, label, null);
     }
   }
 
-  /** Whether the input hash (and so the label set) is known before the job runs: Avro files are hashed as they are. */
+  /**
+   * Whether the input hash (and so the label set) is known before the job runs: Avro files are hashed as
+   * they are; a ratings directory is converted first and a topic range read once, by the job.
+   */
   boolean keyedAtSubmit() {
-    return !input.ratings();
+    return !input.ratings() && !input.kafka();
   }
 
   /**
@@ -71,6 +94,11 @@ public record BackfillPlan(BackfillRequest request, LabelPath path, ServingTeach
    * (the ratings loader, deterministic), which takes a while.
    */
   RecordSource open(Path workDir) {
+    if (input.kafka()) {
+      InputFiles.KafkaInput topic = input.topic();
+      return KafkaRecordSource.open(topic.bootstrapServers(), topic.topic(), topic.ranges(), path.targetSchema(),
+          topic.clientProperties(), java.time.Duration.ofSeconds(30));
+    }
     return input.ratings()
         ? RecordSources.ratings(input.path(), input.split(), workDir, input.label())
         : RecordSources.avroFiles(input.path(), input.label(), path.targetSchema());

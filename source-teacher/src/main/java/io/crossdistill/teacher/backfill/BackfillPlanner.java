@@ -5,6 +5,7 @@ import io.crossdistill.aligner.TaskAlignmentSpec;
 import io.crossdistill.datasets.AmazonRatingsLoader;
 import io.crossdistill.datasets.Split;
 import io.crossdistill.labelling.Backfill;
+import io.crossdistill.labelling.KafkaRecordSource;
 import io.crossdistill.labelling.LabelPath;
 import io.crossdistill.labelling.ServingTeacher;
 import io.crossdistill.teacher.config.ServiceSettings;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -54,6 +56,8 @@ public class BackfillPlanner {
   private final LabelService labels;
   private final AlignmentService alignments;
   private final Path dataRoot;
+  private final Optional<String> kafka;
+  private final Map<String, String> kafkaProperties;
 
   @Inject
   public BackfillPlanner(VersionedRegistry registry, TeacherService teachers, LabelService labels,
@@ -63,6 +67,21 @@ public class BackfillPlanner {
     this.labels = labels;
     this.alignments = alignments;
     this.dataRoot = settings.backfillDataRoot();
+    this.kafka = settings.config().stream().bootstrapServers();
+    this.kafkaProperties = consumerProperties(settings.config().stream().kafka());
+  }
+
+  /** The stream's client properties as a consumer takes them: shared ones and {@code consumer.*} ones. */
+  private static Map<String, String> consumerProperties(Map<String, String> configured) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    configured.forEach((k, v) -> {
+      if (k.startsWith("consumer.")) {
+        out.put(k.substring("consumer.".length()), v);
+      } else if (!k.startsWith("producer.")) {
+        out.put(k, v);
+      }
+    });
+    return out;
   }
 
   /**
@@ -125,9 +144,15 @@ public class BackfillPlanner {
       return Optional.empty();
     }
     String type = input.type() == null ? "" : input.type().strip().toLowerCase(Locale.ROOT);
+    if (type.equals(BackfillRequest.KAFKA)) {
+      return kafkaInput(input, problems);
+    }
+    if (input.topic() != null || input.ranges() != null) {
+      problems.add("/input/topic", "only kafka inputs name a topic and ranges");
+    }
     if (!type.equals(BackfillRequest.AVRO) && !type.equals(BackfillRequest.RATINGS)) {
-      problems.add("/input/type", "'" + input.type() + "' is not an input type: avro (Avro container files) or "
-          + "ratings (a ratings TSV layout directory)");
+      problems.add("/input/type", "'" + input.type() + "' is not an input type: avro (Avro container files), "
+          + "ratings (a ratings TSV layout directory) or kafka (offset ranges of a topic)");
     }
     int before = problems.size();
     Optional<Split> split = Optional.empty();
@@ -153,6 +178,54 @@ public class BackfillPlanner {
     AmazonRatingsLoader.layoutProblems(path.get()).forEach(p -> problems.add("/input/path", p));
     return problems.size() > before ? Optional.empty()
         : Optional.of(BackfillPlan.InputFiles.ratings(path.get(), label, split.orElseThrow()));
+  }
+
+  /** A topic range on the label stream's cluster; every range checked, the broker asked when the job opens it. */
+  private Optional<BackfillPlan.InputFiles> kafkaInput(BackfillRequest.Input input, Problems problems) {
+    int before = problems.size();
+    if (kafka.isEmpty()) {
+      problems.add("/input/type", "no Kafka cluster is configured: set crossdistill.stream.bootstrap-servers (kafka "
+          + "inputs read from the label stream's cluster)");
+    }
+    if (input.path() != null || input.split() != null) {
+      problems.add("/input/path", "a kafka input names a topic and ranges, not a path or split");
+    }
+    if (input.topic() == null || input.topic().isBlank()) {
+      problems.add("/input/topic", "name the topic of target records");
+    }
+    List<KafkaRecordSource.Range> ranges = new ArrayList<>();
+    if (input.ranges() == null || input.ranges().isEmpty()) {
+      problems.add("/input/ranges", "name at least one range: [{\"partition\": 0, \"from\": 0, \"to\": 1000}]");
+    } else {
+      java.util.Set<Integer> seen = new java.util.HashSet<>();
+      for (int i = 0; i < input.ranges().size(); i++) {
+        BackfillRequest.Range r = input.ranges().get(i);
+        String at = "/input/ranges/" + i;
+        if (r == null || r.partition() == null || r.from() == null || r.to() == null) {
+          problems.add(at, "write {\"partition\", \"from\", \"to\"}");
+          continue;
+        }
+        if (r.partition() < 0) {
+          problems.add(at + "/partition", "must be at least 0, got " + r.partition());
+        } else if (!seen.add(r.partition())) {
+          problems.add(at + "/partition", "partition " + r.partition() + " is listed twice");
+        }
+        if (r.from() < 0) {
+          problems.add(at + "/from", "must be at least 0, got " + r.from());
+        }
+        if (r.to() < r.from()) {
+          problems.add(at + "/to", "must be at least from (" + r.from() + "), got " + r.to());
+        }
+        if (problems.size() == before) {
+          ranges.add(new KafkaRecordSource.Range(r.partition(), r.from(), r.to()));
+        }
+      }
+    }
+    if (problems.size() > before) {
+      return Optional.empty();
+    }
+    return Optional.of(BackfillPlan.InputFiles.kafka(new BackfillPlan.InputFiles.KafkaInput(kafka.get(),
+        kafkaProperties, input.topic().strip(), List.copyOf(ranges))));
   }
 
   private static Optional<Split> split(String name, Problems problems) {
@@ -195,6 +268,9 @@ public class BackfillPlanner {
 
   /** Every input file's records must be readable as the mapping's target schema. */
   private void checkRecords(BackfillPlan.InputFiles input, Schema target, Problems problems) {
+    if (input.kafka()) {
+      return; // read as they come: a value that is no record of the target schema becomes a dead letter
+    }
     if (input.ratings()) {
       BackfillPlan.ratingsSchemaProblem(target).ifPresent(p -> problems.add("/input/type", p));
       return;

@@ -26,6 +26,8 @@ public record BackfillRequest(TeacherRef teacher, String mapping, String alignme
   public static final String AVRO = "avro";
   /** Input type: a directory in the ratings TSV layout, one split of it. */
   public static final String RATINGS = "ratings";
+  /** Input type: offset ranges of a Kafka topic of target records (Avro binary), on the stream's cluster. */
+  public static final String KAFKA = "kafka";
 
   /**
    * The teacher that labels.
@@ -41,13 +43,31 @@ public record BackfillRequest(TeacherRef teacher, String mapping, String alignme
   /**
    * What a job reads.
    *
-   * @param type {@value #AVRO} or {@value #RATINGS}
+   * @param type {@value #AVRO}, {@value #RATINGS} or {@value #KAFKA}
    * @param path an Avro file or a directory of {@code .avro} files, or a ratings layout directory; relative
    *     to the backfill data root (or absolute inside it)
    * @param split for ratings: the split to label, e.g. {@code target_train} (the default)
+   * @param topic for kafka: the topic of target records
+   * @param ranges for kafka: the offset range of each partition to read, {@code [from, to)}
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @RegisterForReflection
-  public record Input(String type, String path, String split) {
+  public record Input(String type, String path, String split, String topic, java.util.List<Range> ranges) {
+
+    /** A file input ({@value #AVRO} or {@value #RATINGS}). */
+    public Input(String type, String path, String split) {
+      this(type, path, split, null, null);
+    }
+  }
+
+  /**
+   * Offsets {@code [from, to)} of one partition.
+   *
+   * @param partition the partition
+   * @param from first offset read
+   * @param to offset after the last one read
+   */
+  @RegisterForReflection
+  public record Range(Integer partition, Long from, Long to) {
   }
 }

@@ -125,6 +125,46 @@ class StreamApiTest {
     given().get("/q/health/ready").then().statusCode(200)
         .body("checks.name", hasItem("label-stream"))
         .body("checks.find { it.name == 'label-stream' }.data.state", equalTo("RUNNING"));
+
+    backfillOfTheTopicRange_labelsTheSameRecords_withTheirDeadLetters(bootstrap, second, labels);
+  }
+
+  /** A backfill over the examples topic's offset ranges: the same 600 records, read committed, into a label set. */
+  private static void backfillOfTheTopicRange_labelsTheSameRecords_withTheirDeadLetters(String bootstrap,
+      String servingHash, Map<String, AlignedLabel> streamed) {
+    Map<Integer, Long> end = new java.util.TreeMap<>();
+    for (ConsumerRecord<byte[], byte[]> r : Topics.readAll(bootstrap, StreamProfile.INPUT)) {
+      end.merge(r.partition(), r.offset() + 1, Math::max);
+    }
+    List<Map<String, Object>> ranges = new ArrayList<>();
+    end.forEach((partition, to) -> ranges.add(Map.of("partition", partition, "from", 0, "to", to)));
+    Map<String, Object> body = Map.of("teacher", Map.of("id", io.crossdistill.teacher.TeacherFixture.TEACHER_ID),
+        "mapping", StreamProfile.MAPPING + "@1", "alignment", StreamProfile.ALIGNMENT + "@1",
+        "input", Map.of("type", "kafka", "topic", StreamProfile.INPUT, "ranges", ranges));
+    String id = music().body(body).post("/api/v1/backfills").then().statusCode(202)
+        .body("state", oneOf("QUEUED", "RUNNING")).extract().path("id");
+    await().atMost(WAIT).until(() -> List.of("SUCCEEDED", "FAILED").contains(
+        music().get("/api/v1/backfills/" + id).then().statusCode(200).extract().<String>path("state")));
+    JsonPath job = music().get("/api/v1/backfills/" + id).then().statusCode(200).body("state", equalTo("SUCCEEDED"))
+        .extract().jsonPath();
+    assertThat(job.getLong("done")).isEqualTo(600);
+    JsonPath manifest = music().get("/api/v1/label-sets/" + job.getString("labelSet")).then().statusCode(200)
+        .extract().jsonPath();
+    assertThat(manifest.getLong("counts.input")).isEqualTo(600);
+    assertThat(manifest.getLong("counts.labels")).as("the records the stream labelled").isEqualTo(588);
+    assertThat(manifest.getLong("counts.deadLetters")).as("the values that are not Avro").isEqualTo(12);
+    assertThat(manifest.getString("key.teacherHash")).isEqualTo(servingHash);
+    assertThat(manifest.getString("input")).startsWith("Kafka topic " + StreamProfile.INPUT);
+    assertThat(streamed).hasSize(588);
+
+    // a range the topic does not hold is refused with the problem at its place
+    Map<String, Object> bad = Map.of("teacher", Map.of("id", io.crossdistill.teacher.TeacherFixture.TEACHER_ID),
+        "mapping", StreamProfile.MAPPING + "@1", "alignment", StreamProfile.ALIGNMENT + "@1",
+        "input", Map.of("type", "kafka", "topic", StreamProfile.INPUT,
+            "ranges", List.of(Map.of("partition", 0, "from", 5, "to", 2))));
+    music().body(bad).post("/api/v1/backfills").then().statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.pointer", hasItem("/input/ranges/0/to"));
   }
 
   private static JsonPath stream() {
