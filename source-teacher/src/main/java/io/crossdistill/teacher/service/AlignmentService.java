@@ -26,6 +26,8 @@ import java.util.Map;
 @ApplicationScoped
 public class AlignmentService {
 
+  private final java.util.Map<String, TaskAlignmentSpec> parsedSpecs = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Attribute: content hash of the teacher the alignment was validated against. */
   public static final String TEACHER_HASH = "teacherHash";
   /** Attribute: the version a fitted version was fitted from. */
@@ -82,6 +84,8 @@ public class AlignmentService {
 
   /** The spec of a registered version, with its version number. */
   public TaskAlignmentSpec spec(Version version) {
-    return AlignmentJson.read(version.body()).withVersion(version.version());
+    // registered versions never change: each is parsed once
+    return parsedSpecs.computeIfAbsent(version.ref() + "#" + version.contentHash(),
+        k -> AlignmentJson.read(version.body()).withVersion(version.version()));
   }
 }

@@ -28,6 +28,8 @@ import org.apache.avro.Schema;
 @ApplicationScoped
 public class MappingService {
 
+  private final java.util.Map<String, FeatureMappingSpec> parsedSpecs = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Attribute: version of the target schema the mapping was validated against. */
   public static final String SCHEMA_VERSION = "schemaVersion";
   /** Attribute: content hash of the teacher the mapping was validated against. */
@@ -90,7 +92,9 @@ public class MappingService {
 
   /** The spec of a registered version, with its version number. */
   public FeatureMappingSpec spec(Version version) {
-    return withVersion(MappingJson.read(version.body()), version.version(), null);
+    // registered versions never change: each is parsed once (label requests ask for it every time)
+    return parsedSpecs.computeIfAbsent(version.ref() + "#" + version.contentHash(),
+        k -> withVersion(MappingJson.read(version.body()), version.version(), null));
   }
 
   /** The target schema version a mapping version was validated against. */
