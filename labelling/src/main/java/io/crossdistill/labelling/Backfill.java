@@ -113,7 +113,17 @@ public final class Backfill {
     long labels = 0;
     long dead = 0;
     try {
-      long read = 0;
+      // records before the checkpoint are read again only for the coverage sample and to find the place
+      for (long read = 0; read < from; read++) {
+        RecordSource.Item item = source.next();
+        if (item == null) {
+          throw new IllegalStateException("the input ended after " + read + " of the " + from
+              + " records the checkpoint covers: it changed since the job started");
+        }
+        if (sample.size() < COVERAGE_SAMPLE && item.record() != null) {
+          sample.add(item.record());
+        }
+      }
       while (true) {
         if (cancelled.getAsBoolean()) {
           writer.abandon();
@@ -123,25 +133,12 @@ public final class Backfill {
         int want = Math.min(options.batchRows(), writer.remainingInShard());
         int unreadable = 0;
         boolean ended = false;
-        // records before the checkpoint are read again only for the coverage sample and to find the place
-        while (read < from) {
-          RecordSource.Item item = source.next();
-          if (item == null) {
-            throw new IllegalStateException("the input ended after " + read + " of the " + from
-                + " records the checkpoint covers: it changed since the job started");
-          }
-          if (sample.size() < COVERAGE_SAMPLE && item.record() != null) {
-            sample.add(item.record());
-          }
-          read++;
-        }
         while (batch.size() < want) {
           RecordSource.Item item = source.next();
           if (item == null) {
             ended = true;
             break;
           }
-          read++;
           if (item.record() == null) {
             writer.reject(batch.size(), DeadLetters.of(item.key(), DeadLetters.STAGE_READ, item.errors(),
                 item.payload()));

@@ -94,7 +94,8 @@ public final class KafkaRecordSource implements RecordSource {
    * Opens a range of {@code topic}. Every range must lie within what the partition holds now: from at or
    * after its first retained offset, to at most its last stable offset.
    *
-   * @param clientProperties further Kafka consumer properties (security, timeouts)
+   * @param clientProperties further Kafka client properties (security, timeouts), written as the label
+   *     stream's are: {@code consumer.*} ones apply unprefixed, {@code producer.*} ones not at all
    * @param timeout how long one read may wait for the broker
    * @throws IllegalArgumentException listing every range that is not there
    */
@@ -110,8 +111,7 @@ public final class KafkaRecordSource implements RecordSource {
             + " is listed twice");
       }
     }
-    Properties p = new Properties();
-    p.putAll(clientProperties);
+    Properties p = StreamClients.consumerOnly(clientProperties);
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

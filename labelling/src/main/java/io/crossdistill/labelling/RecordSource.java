@@ -45,16 +45,6 @@ public interface RecordSource extends AutoCloseable {
   /** The next record, or null at the end. */
   Item next();
 
-  /** Skips {@code n} records (a resumed job's done part). */
-  default void skip(long n) {
-    for (long i = 0; i < n; i++) {
-      if (next() == null) {
-        throw new IllegalStateException("the input ended after " + i + " of the " + n
-            + " records a checkpoint covers: it changed since the job started");
-      }
-    }
-  }
-
   @Override
   void close();
 }

@@ -47,6 +47,16 @@ final class StreamClients {
     return p;
   }
 
+  /**
+   * The consumer's share of client properties written as the stream's are ({@code consumer.*} for the
+   * consumer alone, {@code producer.*} for the producer alone, the rest for both).
+   */
+  static Properties consumerOnly(Map<String, String> properties) {
+    Properties p = new Properties();
+    own(p, properties, "consumer.", "producer.");
+    return p;
+  }
+
   /** The caller's properties for one client: its prefixed ones unprefixed, the unprefixed ones, not the other's. */
   private static void own(Properties into, Map<String, String> properties, String mine, String theirs) {
     properties.forEach((key, value) -> {

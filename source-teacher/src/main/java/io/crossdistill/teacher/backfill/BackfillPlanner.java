@@ -68,20 +68,7 @@ public class BackfillPlanner {
     this.alignments = alignments;
     this.dataRoot = settings.backfillDataRoot();
     this.kafka = settings.config().stream().bootstrapServers();
-    this.kafkaProperties = consumerProperties(settings.config().stream().kafka());
-  }
-
-  /** The stream's client properties as a consumer takes them: shared ones and {@code consumer.*} ones. */
-  private static Map<String, String> consumerProperties(Map<String, String> configured) {
-    Map<String, String> out = new java.util.TreeMap<>();
-    configured.forEach((k, v) -> {
-      if (k.startsWith("consumer.")) {
-        out.put(k.substring("consumer.".length()), v);
-      } else if (!k.startsWith("producer.")) {
-        out.put(k, v);
-      }
-    });
-    return out;
+    this.kafkaProperties = Map.copyOf(settings.config().stream().kafka());
   }
 
   /**
