@@ -2,7 +2,6 @@ package io.crossdistill.benchmarks;
 
 import io.crossdistill.aligner.TargetTask;
 import io.crossdistill.aligner.TaskAlignmentSpec;
-import io.crossdistill.aligner.TaskKind;
 import io.crossdistill.aligner.TaskSource;
 import io.crossdistill.aligner.Transform;
 import io.crossdistill.labelling.LabelPath;
@@ -13,6 +12,7 @@ import io.crossdistill.models.NetworkConfig;
 import io.crossdistill.models.TeacherArtifact;
 import io.crossdistill.schemas.AvroContainers;
 import io.crossdistill.schemas.ContainerWriter;
+import io.crossdistill.schemas.TaskKind;
 import io.crossdistill.v1.Example;
 import io.crossdistill.v1.TeacherSignature;
 import java.nio.file.Path;

@@ -2,7 +2,6 @@ package io.crossdistill.benchmarks;
 
 import io.crossdistill.aligner.TargetTask;
 import io.crossdistill.aligner.TaskAlignmentSpec;
-import io.crossdistill.aligner.TaskKind;
 import io.crossdistill.aligner.TaskSource;
 import io.crossdistill.aligner.Transform;
 import io.crossdistill.datasets.CrossDomainData;
@@ -24,6 +23,7 @@ import io.crossdistill.mapper.Rule;
 import io.crossdistill.models.TeacherRuntime;
 import io.crossdistill.models.TrainingListener;
 import io.crossdistill.schemas.ContainerReader;
+import io.crossdistill.schemas.TaskKind;
 import io.crossdistill.teacher.registry.InProcessKafka;
 import io.crossdistill.v1.AlignedLabel;
 import io.crossdistill.v1.DeadLetter;

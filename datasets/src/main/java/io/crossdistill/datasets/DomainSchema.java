@@ -1,5 +1,6 @@
 package io.crossdistill.datasets;
 
+import io.crossdistill.schemas.TaskKind;
 import io.crossdistill.v1.HeadKind;
 import io.crossdistill.v1.InputType;
 import io.crossdistill.v1.TeacherHead;

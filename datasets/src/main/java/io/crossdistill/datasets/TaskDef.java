@@ -1,5 +1,6 @@
 package io.crossdistill.datasets;
 
+import io.crossdistill.schemas.TaskKind;
 import java.util.Objects;
 
 /**

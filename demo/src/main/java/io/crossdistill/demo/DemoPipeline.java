@@ -17,19 +17,20 @@ import io.crossdistill.mapper.CoverageReport;
 import io.crossdistill.mapper.DriftThresholds;
 import io.crossdistill.mapper.FeatureMapping;
 import io.crossdistill.mapper.FeatureMappingSpec;
-import io.crossdistill.mapper.ValidationResult;
-import io.crossdistill.models.Metrics;
+import io.crossdistill.mapper.MappingValidationException;
 import io.crossdistill.models.TeacherArtifact;
 import io.crossdistill.models.TrainingConfig;
 import io.crossdistill.schemas.ContainerReader;
 import io.crossdistill.schemas.ContentHash;
+import io.crossdistill.schemas.ValidationResult;
+import io.crossdistill.schemas.metrics.Metrics;
 import io.crossdistill.student.EncodedExamples;
 import io.crossdistill.student.ExampleEncoder;
 import io.crossdistill.student.ModelRun;
 import io.crossdistill.student.ResultTable;
-import io.crossdistill.student.StudentTrainer;
 import io.crossdistill.student.StudentPlan;
 import io.crossdistill.student.StudentSize;
+import io.crossdistill.student.StudentTrainer;
 import io.crossdistill.student.TaskMetrics;
 import io.crossdistill.student.Variant;
 import io.crossdistill.student.VariantCatalog;
@@ -156,7 +157,8 @@ public final class DemoPipeline {
 
     // 1. map target examples into the teacher's inputs
     FeatureMappingSpec mapping = scenario.targetMapping(signature, trained.scaling(), data);
-    ValidationResult validation = FeatureMapping.validate(mapping, signature, Example.getClassSchema()).orThrow();
+    ValidationResult validation = FeatureMapping.validate(mapping, signature, Example.getClassSchema())
+        .orThrow(MappingValidationException::new);
     validation.warnings().forEach(w -> log.accept("mapping warning: " + w.pointer() + ": " + w.message()));
     CompiledMapper mapper = FeatureMapping.compile(mapping, signature, Example.getClassSchema());
     String defaultedLine = String.format(Locale.ROOT,

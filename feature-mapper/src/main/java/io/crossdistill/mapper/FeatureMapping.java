@@ -2,6 +2,7 @@ package io.crossdistill.mapper;
 
 import io.crossdistill.mapper.internal.SpecCompiler;
 import io.crossdistill.mapper.internal.SpecValidator;
+import io.crossdistill.schemas.ValidationResult;
 import io.crossdistill.v1.TeacherSignature;
 import org.apache.avro.Schema;
 
@@ -29,7 +30,7 @@ public final class FeatureMapping {
    */
   public static CompiledMapper compile(FeatureMappingSpec spec, TeacherSignature signature, Schema targetSchema) {
     SpecValidator validated = SpecValidator.run(spec, signature, targetSchema);
-    validated.result().orThrow();
+    validated.result().orThrow(MappingValidationException::new);
     return SpecCompiler.compile(spec, signature, targetSchema, validated);
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.crossdistill.mapper.internal.SpecJsonReader;
 import io.crossdistill.mapper.internal.SpecJsonWriter;
+import io.crossdistill.schemas.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,11 +1,13 @@
 package io.crossdistill.mapper;
 
+import io.crossdistill.schemas.Problem;
+import io.crossdistill.schemas.ValidationResult;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A spec that cannot be read or compiled, with every error (and warning) found; the REST edge turns it
- * into {@code 400 application/problem+json}.
+ * A spec that cannot be read or compiled, with every error (and warning) found as the shared
+ * {@link Problem}s; the REST edge turns it into {@code 400 application/problem+json}.
  */
 public final class MappingValidationException extends IllegalArgumentException {
 
@@ -16,6 +18,11 @@ public final class MappingValidationException extends IllegalArgumentException {
     super(describe(errors));
     this.errors = List.copyOf(errors);
     this.warnings = List.copyOf(warnings);
+  }
+
+  /** The errors and warnings of a failed validation ({@code result.orThrow(MappingValidationException::new)}). */
+  public MappingValidationException(ValidationResult result) {
+    this(result.errors(), result.warnings());
   }
 
   public List<Problem> errors() {

@@ -3,6 +3,7 @@ package io.crossdistill.mapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossdistill.schemas.TeacherInputBatch;
+import io.crossdistill.schemas.ValidationResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;

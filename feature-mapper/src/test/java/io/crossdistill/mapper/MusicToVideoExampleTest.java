@@ -3,6 +3,7 @@ package io.crossdistill.mapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossdistill.schemas.TeacherInputBatch;
+import io.crossdistill.schemas.ValidationResult;
 import io.crossdistill.v1.Example;
 import io.crossdistill.v1.TeacherSignature;
 import java.util.ArrayList;

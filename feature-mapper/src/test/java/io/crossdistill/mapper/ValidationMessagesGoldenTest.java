@@ -3,6 +3,8 @@ package io.crossdistill.mapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.crossdistill.schemas.Problem;
+import io.crossdistill.schemas.ValidationResult;
 import io.crossdistill.v1.Example;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +56,7 @@ class ValidationMessagesGoldenTest {
     MappingValidationException e = catchThrowableOfType(MappingValidationException.class,
         () -> MappingJson.read("{\"name\": \"x\",\n \"version\": }"));
 
-    assertThat(e.errors()).singleElement().asString().startsWith("/: not valid JSON at line 2, column");
+    assertThat(e.errors()).singleElement().asString().startsWith("(root): not valid JSON at line 2, column");
   }
 
   private static String render(List<Problem> errors, List<Problem> warnings) {

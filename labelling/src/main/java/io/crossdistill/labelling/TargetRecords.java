@@ -1,6 +1,6 @@
 package io.crossdistill.labelling;
 
-import io.crossdistill.mapper.Problem;
+import io.crossdistill.schemas.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

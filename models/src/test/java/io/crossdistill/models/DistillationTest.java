@@ -2,6 +2,7 @@ package io.crossdistill.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crossdistill.schemas.metrics.Metrics;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

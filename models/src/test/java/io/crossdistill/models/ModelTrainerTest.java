@@ -3,6 +3,7 @@ package io.crossdistill.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crossdistill.schemas.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

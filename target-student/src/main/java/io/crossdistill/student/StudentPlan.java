@@ -3,11 +3,11 @@ package io.crossdistill.student;
 import io.crossdistill.aligner.AlignedTask;
 import io.crossdistill.aligner.DistillationLoss;
 import io.crossdistill.datasets.TaskDef;
-import io.crossdistill.datasets.TaskKind;
 import io.crossdistill.models.HeadSpec;
-import io.crossdistill.models.Metrics;
 import io.crossdistill.models.Objective;
 import io.crossdistill.models.TabularData;
+import io.crossdistill.schemas.TaskKind;
+import io.crossdistill.schemas.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -122,7 +122,7 @@ public final class StudentPlan {
         int task = servingIndex(column.name());
         for (int r = 0; r < rows; r++) {
           float t = teacherLabels[r * columns + c];
-          out[r * width + serving + c] = column.kind() == io.crossdistill.aligner.TaskKind.REGRESSION && task >= 0
+          out[r * width + serving + c] = column.kind() == TaskKind.REGRESSION && task >= 0
               ? (float) ((t - mean[task]) / std[task]) : t;
         }
       }
@@ -227,7 +227,7 @@ public final class StudentPlan {
   }
 
   private static Objective auxiliaryObjective(AlignedTask column) {
-    if (column.kind() == io.crossdistill.aligner.TaskKind.REGRESSION) {
+    if (column.kind() == TaskKind.REGRESSION) {
       return Objective.MSE;
     }
     return column.loss() == DistillationLoss.SOFT_CROSS_ENTROPY ? Objective.SOFT_CROSS_ENTROPY : Objective.LOGIT_MSE;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crossdistill.datasets.TaskDef;
-import io.crossdistill.datasets.TaskKind;
+import io.crossdistill.schemas.TaskKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

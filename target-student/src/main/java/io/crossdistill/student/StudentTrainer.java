@@ -8,7 +8,7 @@ import io.crossdistill.models.NetworkConfig;
 import io.crossdistill.models.TabularData;
 import io.crossdistill.models.TrainingConfig;
 import io.crossdistill.models.TrainingReport;
-import io.crossdistill.models.Metrics;
+import io.crossdistill.schemas.metrics.Metrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

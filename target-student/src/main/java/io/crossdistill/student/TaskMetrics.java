@@ -1,8 +1,8 @@
 package io.crossdistill.student;
 
 import io.crossdistill.datasets.TaskDef;
-import io.crossdistill.datasets.TaskKind;
-import io.crossdistill.models.Metrics;
+import io.crossdistill.schemas.TaskKind;
+import io.crossdistill.schemas.metrics.Metrics;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

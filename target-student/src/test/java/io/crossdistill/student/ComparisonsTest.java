@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crossdistill.datasets.TaskDef;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
+/** Comparisons, their verdicts and their paired t-test against scipy (src/test/fixtures/make_report_fixtures.py). */
 class ComparisonsTest {
 
   private static final TaskDef LOVE = SyntheticResults.LOVE;
@@ -82,7 +85,7 @@ class ComparisonsTest {
 
   @Test
   void all_pValue_matchesScipysPairedTTest() throws IOException {
-    JsonNode fixture = TaskMetricsTest.expected().get("pairedTTest");
+    JsonNode fixture = expected().get("pairedTTest");
     List<ModelRun> runs = new ArrayList<>();
     for (int s = 0; s < fixture.get("variant").size(); s++) {
       runs.add(withAuc(ModelRun.CONTROL, s, fixture.get("baseline").get(s).asDouble()));
@@ -150,5 +153,11 @@ class ComparisonsTest {
     List<Comparison> own = comparisons.stream().filter(c -> c.task().equals(task)).toList();
     assertThat(own).hasSize(1);
     return own.get(0);
+  }
+
+  private static JsonNode expected() throws IOException {
+    try (InputStream in = ComparisonsTest.class.getResourceAsStream("/report/expected.json")) {
+      return new ObjectMapper().readTree(in);
+    }
   }
 }

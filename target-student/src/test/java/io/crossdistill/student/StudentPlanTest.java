@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.crossdistill.aligner.AlignedTask;
 import io.crossdistill.aligner.DistillationLoss;
-import io.crossdistill.aligner.TaskKind;
 import io.crossdistill.datasets.TaskDef;
 import io.crossdistill.models.HeadSpec;
 import io.crossdistill.models.Objective;
 import io.crossdistill.models.TabularData;
+import io.crossdistill.schemas.TaskKind;
 import io.crossdistill.v1.LabelSpace;
 import java.util.List;
 import org.junit.jupiter.api.Test;

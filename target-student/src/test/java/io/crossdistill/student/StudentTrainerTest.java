@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossdistill.aligner.AlignedTask;
 import io.crossdistill.aligner.DistillationLoss;
-import io.crossdistill.aligner.TaskKind;
 import io.crossdistill.datasets.TaskDef;
 import io.crossdistill.models.IdInput;
 import io.crossdistill.models.TabularData;
 import io.crossdistill.models.TrainingListener;
+import io.crossdistill.schemas.TaskKind;
 import io.crossdistill.v1.LabelSpace;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -2,6 +2,7 @@ package io.crossdistill.student;
 
 import io.crossdistill.datasets.TaskDef;
 import io.crossdistill.models.EpochLoss;
+import io.crossdistill.schemas.TaskKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ final class SyntheticResults {
         for (int t = 0; t < tasks.size(); t++) {
           double s = 2 * gaussian(random);
           signals[t][i] = s;
-          boolean binary = tasks.get(t).kind() == io.crossdistill.datasets.TaskKind.BINARY;
+          boolean binary = tasks.get(t).kind() == TaskKind.BINARY;
           labels[t][i] = binary ? (random.nextDouble() < 1 / (1 + Math.exp(-s)) ? 1 : 0) : (float) (s + gaussian(random));
           if (i % 29 == 7 && t == 1) {
             labels[t][i] = Float.NaN;

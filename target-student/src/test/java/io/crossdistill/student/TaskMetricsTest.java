@@ -4,38 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crossdistill.datasets.TaskDef;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** TaskMetrics against scikit-learn on a committed fixture (made by src/test/fixtures/make_report_fixtures.py). */
+/**
+ * TaskMetrics on hand-computed values: which metrics a task of each kind gets, read from logits or values.
+ * The metrics themselves are checked against scikit-learn in schemas' {@code MetricsTest}.
+ */
 class TaskMetricsTest {
 
+  private static final float NAN = Float.NaN;
+
   @Test
-  void of_binaryTask_matchesScikitLearnAucLogLossAndEce() throws IOException {
-    float[][] columns = fixture();
-    TaskMetrics m = TaskMetrics.of(TaskDef.binary("love", "doc"), columns[0], columns[1]);
-    JsonNode expected = expected();
-    assertThat(m.auc().getAsDouble()).isCloseTo(expected.get("auc").asDouble(), within(1e-12));
-    assertThat(m.logLoss().getAsDouble()).isCloseTo(expected.get("logLoss").asDouble(), within(1e-9));
-    assertThat(m.ece().getAsDouble()).isCloseTo(expected.get("ece").asDouble(), within(1e-9));
+  void of_binaryTask_scoresLogitsWithAucLogLossAndEce() {
+    // logits 0 -> p 0.5 for all four rows, labels 1, 0, 1, 0 (and one unlabelled row):
+    // AUC 0.5 (all tied), log loss ln 2, ECE |0.5 - 0.5| = 0
+    TaskMetrics m = TaskMetrics.of(TaskDef.binary("love", "doc"), new float[] {0, 0, 0, 0, 3}, new float[] {1, 0, 1, 0, NAN});
+    assertThat(m.auc()).hasValue(0.5);
+    assertThat(m.logLoss().getAsDouble()).isCloseTo(Math.log(2), within(1e-12));
+    assertThat(m.ece().getAsDouble()).isCloseTo(0.0, within(1e-12));
     assertThat(m.values()).containsOnlyKeys("auc", "logLoss", "ece");
+    assertThat(m.headline()).isEqualTo(m.auc());
     assertThat(m.r2()).isEmpty();
   }
 
   @Test
-  void of_regressionTask_matchesScikitLearnR2AndRmse() throws IOException {
-    float[][] columns = fixture();
-    TaskMetrics m = TaskMetrics.of(TaskDef.regression("spend", "doc"), columns[2], columns[3]);
-    JsonNode expected = expected();
-    assertThat(m.r2().getAsDouble()).isCloseTo(expected.get("r2").asDouble(), within(1e-9));
-    assertThat(m.rmse().getAsDouble()).isCloseTo(expected.get("rmse").asDouble(), within(1e-9));
+  void of_regressionTask_scoresValuesWithR2AndRmse() {
+    // residuals 0, 0, 0, 2 -> RMSE 1; total sum of squares about the mean 2.5 is 5 -> R² 1 - 4/5
+    TaskMetrics m = TaskMetrics.of(TaskDef.regression("spend", "doc"), new float[] {1, 2, 3, 6}, new float[] {1, 2, 3, 4});
+    assertThat(m.r2().getAsDouble()).isCloseTo(0.2, within(1e-12));
+    assertThat(m.rmse()).hasValue(1.0);
+    assertThat(m.values()).containsOnlyKeys("r2", "rmse");
     assertThat(m.headline()).isEqualTo(m.r2());
     assertThat(m.auc()).isEmpty();
   }
@@ -51,27 +51,5 @@ class TaskMetricsTest {
   void constructor_withAMetricOfTheOtherKind_isRejected() {
     assertThatThrownBy(() -> new TaskMetrics(TaskDef.regression("spend", "doc"), Map.of("auc", 0.5)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("auc");
-  }
-
-  static JsonNode expected() throws IOException {
-    try (InputStream in = TaskMetricsTest.class.getResourceAsStream("/report/expected.json")) {
-      return new ObjectMapper().readTree(in);
-    }
-  }
-
-  /** The fixture's four columns: logit, label, prediction, target. */
-  private static float[][] fixture() throws IOException {
-    List<String> lines;
-    try (InputStream in = TaskMetricsTest.class.getResourceAsStream("/report/metrics-fixture.csv")) {
-      lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
-    }
-    float[][] columns = new float[4][lines.size()];
-    for (int r = 0; r < lines.size(); r++) {
-      String[] cells = lines.get(r).split(",");
-      for (int c = 0; c < 4; c++) {
-        columns[c][r] = cells[c].equals("nan") ? Float.NaN : Float.parseFloat(cells[c]);
-      }
-    }
-    return columns;
   }
 }

@@ -1,5 +1,6 @@
 package io.crossdistill.aligner;
 
+import io.crossdistill.schemas.TaskKind;
 import io.crossdistill.v1.LabelSpace;
 
 /**

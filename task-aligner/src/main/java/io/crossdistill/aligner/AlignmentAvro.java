@@ -1,6 +1,7 @@
 package io.crossdistill.aligner;
 
 import io.crossdistill.aligner.internal.AvroSpecConverter;
+import io.crossdistill.schemas.Problem;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;

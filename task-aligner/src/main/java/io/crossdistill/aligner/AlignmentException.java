@@ -1,12 +1,13 @@
 package io.crossdistill.aligner;
 
+import io.crossdistill.schemas.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * The one exception family of the task aligner: a spec that does not parse or validate, or a fitting sample
- * that cannot be used. It carries every problem found, never only the first; being an
- * {@link IllegalArgumentException}, the REST edge answers it with 400.
+ * that cannot be used. It carries every problem found (the shared {@link Problem}s), never only the first;
+ * being an {@link IllegalArgumentException}, the REST edge answers it with 400.
  */
 public final class AlignmentException extends IllegalArgumentException {
 

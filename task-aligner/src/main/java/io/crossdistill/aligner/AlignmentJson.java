@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.crossdistill.aligner.internal.JsonSpecReader;
 import io.crossdistill.aligner.internal.JsonSpecWriter;
+import io.crossdistill.schemas.Problem;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.crossdistill.aligner;
 
+import io.crossdistill.schemas.TaskKind;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;

@@ -1,5 +1,6 @@
 package io.crossdistill.aligner;
 
+import io.crossdistill.schemas.TaskKind;
 import java.util.Objects;
 
 /**

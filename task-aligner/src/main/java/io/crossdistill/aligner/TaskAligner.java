@@ -5,6 +5,8 @@ import io.crossdistill.aligner.internal.KernelCompiler;
 import io.crossdistill.aligner.internal.SampleFitter;
 import io.crossdistill.aligner.internal.SpecValidator;
 import io.crossdistill.aligner.internal.TeacherHeads;
+import io.crossdistill.schemas.TaskKind;
+import io.crossdistill.schemas.ValidationResult;
 import io.crossdistill.v1.LabelSpace;
 import io.crossdistill.v1.TeacherSignature;
 
@@ -66,7 +68,8 @@ public final class TaskAligner {
      * @throws AlignmentException listing every error, including fitted transforms not yet fitted
      */
     public static CompiledAlignment compile(TaskAlignmentSpec spec, TeacherSignature signature) {
-        validateForApply(spec, signature).orThrow("alignment '" + spec.name() + "' v" + spec.version() + " cannot be applied");
+        validateForApply(spec, signature).orThrow(result -> new AlignmentException(
+                "alignment '" + spec.name() + "' v" + spec.version() + " cannot be applied", result.errors()));
         TeacherHeads heads = new TeacherHeads(signature);
         List<AlignedTask> tasks = new ArrayList<>();
         List<ColumnKernel> kernels = new ArrayList<>();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crossdistill.schemas.Problem;
+import io.crossdistill.schemas.TaskKind;
 import io.crossdistill.v1.TeacherSignature;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package io.crossdistill.aligner;
 
+import io.crossdistill.schemas.Problem;
+import io.crossdistill.schemas.TaskKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

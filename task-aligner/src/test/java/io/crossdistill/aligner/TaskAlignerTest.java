@@ -1,5 +1,7 @@
 package io.crossdistill.aligner;
 
+import io.crossdistill.schemas.Problem;
+import io.crossdistill.schemas.TaskKind;
 import io.crossdistill.v1.AlignedLabel;
 import io.crossdistill.v1.LabelSpace;
 import io.crossdistill.v1.Provenance;

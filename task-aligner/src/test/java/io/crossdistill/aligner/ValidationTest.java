@@ -1,5 +1,8 @@
 package io.crossdistill.aligner;
 
+import io.crossdistill.schemas.Problem;
+import io.crossdistill.schemas.TaskKind;
+import io.crossdistill.schemas.ValidationResult;
 import io.crossdistill.v1.TeacherSignature;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,8 @@
 package io.crossdistill.mapper.internal;
 
-import io.crossdistill.mapper.Problem;
 import io.crossdistill.mapper.Transform;
+import io.crossdistill.schemas.JsonPointers;
+import io.crossdistill.schemas.Problem;
 import io.crossdistill.v1.InputType;
 import io.crossdistill.v1.TeacherInput;
 import java.util.HashSet;
@@ -182,7 +183,7 @@ final class ChainTyper {
     long hi = l.otherwise();
     for (var entry : l.table().entrySet()) {
       if (kind == ValueKind.LONG && parseLong(entry.getKey()) == null) {
-        errors.add(new Problem(at + "/table/" + Pointers.escape(entry.getKey()),
+        errors.add(new Problem(JsonPointers.child(at + "/table", entry.getKey()),
             "key '" + entry.getKey() + "' is not an integer, but the value looked up is a long"));
         ok = false;
       }

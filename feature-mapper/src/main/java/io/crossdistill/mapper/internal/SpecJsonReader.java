@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.mapper.Literal;
 import io.crossdistill.mapper.MissingPolicy;
-import io.crossdistill.mapper.Problem;
 import io.crossdistill.mapper.Rule;
 import io.crossdistill.mapper.Source;
 import io.crossdistill.mapper.Transform;
+import io.crossdistill.schemas.JsonPointers;
+import io.crossdistill.schemas.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,7 +206,7 @@ public final class SpecJsonReader {
     }
     for (Map.Entry<String, JsonNode> e : t.properties()) {
       if (!e.getValue().canConvertToLong() || !e.getValue().isIntegralNumber()) {
-        problems.add(new Problem(at + "/table/" + Pointers.escape(e.getKey()), "must be an integer id"));
+        problems.add(new Problem(JsonPointers.child(at + "/table", e.getKey()), "must be an integer id"));
       } else {
         table.put(e.getKey(), e.getValue().longValue());
       }
@@ -239,7 +240,7 @@ public final class SpecJsonReader {
     for (Map.Entry<String, JsonNode> entry : node.properties()) {
       String field = entry.getKey();
       if (!allowed.contains(field)) {
-        problems.add(new Problem(at + "/" + Pointers.escape(field), "unknown field '" + field + "'; expected one of "
+        problems.add(new Problem(JsonPointers.child(at, field), "unknown field '" + field + "'; expected one of "
             + new java.util.TreeSet<>(allowed)));
       }
     }

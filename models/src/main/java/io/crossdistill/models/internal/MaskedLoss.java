@@ -7,6 +7,7 @@ import ai.djl.nn.Activation;
 import io.crossdistill.models.HeadSpec;
 import io.crossdistill.models.NetworkConfig;
 import io.crossdistill.models.Objective;
+import io.crossdistill.schemas.metrics.Metrics;
 import java.util.List;
 
 /**
@@ -67,7 +68,7 @@ public final class MaskedLoss {
         } else {
           HeadSpec head = heads.get(j);
           targetOut[i * h + j] = head.objective() == Objective.SOFT_CROSS_ENTROPY
-              ? (float) sigmoid(t / head.temperature()) : t;
+              ? (float) Metrics.sigmoid(t / head.temperature()) : t;
           coefficientOut[i * h + j] = 1f;
           labelled[j]++;
         }
@@ -133,7 +134,7 @@ public final class MaskedLoss {
       case SOFT_CROSS_ENTROPY -> {
         double t = head.temperature();
         double z = output / t;
-        yield t * t * (softPlus(z) - z * sigmoid(target / t));
+        yield t * t * (softPlus(z) - z * Metrics.sigmoid(target / t));
       }
       case MSE, LOGIT_MSE -> (output - target) * (output - target);
     };
@@ -141,9 +142,5 @@ public final class MaskedLoss {
 
   static double softPlus(double x) {
     return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-  }
-
-  static double sigmoid(double x) {
-    return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
   }
 }

@@ -14,7 +14,7 @@ import io.crossdistill.mapper.CoverageReport;
 import io.crossdistill.mapper.DriftThresholds;
 import io.crossdistill.mapper.FeatureMapping;
 import io.crossdistill.mapper.FeatureMappingSpec;
-import io.crossdistill.mapper.ValidationResult;
+import io.crossdistill.schemas.ValidationResult;
 import io.crossdistill.teacher.config.ServiceSettings;
 import io.crossdistill.teacher.errors.ApiException;
 import io.crossdistill.teacher.errors.ProblemItem;

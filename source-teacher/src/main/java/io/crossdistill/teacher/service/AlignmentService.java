@@ -1,13 +1,14 @@
 package io.crossdistill.teacher.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crossdistill.aligner.AlignmentException;
 import io.crossdistill.aligner.AlignmentJson;
 import io.crossdistill.aligner.FitReport;
 import io.crossdistill.aligner.FittedAlignment;
-import io.crossdistill.aligner.Problem;
 import io.crossdistill.aligner.TaskAligner;
 import io.crossdistill.aligner.TaskAlignmentSpec;
-import io.crossdistill.aligner.ValidationResult;
+import io.crossdistill.schemas.Problem;
+import io.crossdistill.schemas.ValidationResult;
 import io.crossdistill.teacher.registry.Registration;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
@@ -53,7 +54,8 @@ public class AlignmentService {
     TaskAlignmentSpec spec = AlignmentJson.read(MappingService.withPlaceholderVersion(body));
     TeacherSignature teacher = teachers.requireServing();
     ValidationResult result = TaskAligner.validate(spec, teacher);
-    result.orThrow("alignment '" + spec.name() + "' is not valid for teacher '" + teacher.getTeacherId() + "'");
+    result.orThrow(r -> new AlignmentException(
+        "alignment '" + spec.name() + "' is not valid for teacher '" + teacher.getTeacherId() + "'", r.errors()));
     return new Registered(store(spec, team, Map.of(TEACHER_HASH, teacher.getContentHash())), result.warnings());
   }
 

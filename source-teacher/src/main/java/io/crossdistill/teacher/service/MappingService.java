@@ -6,8 +6,8 @@ import io.crossdistill.mapper.FeatureMapping;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.mapper.MappingJson;
 import io.crossdistill.mapper.MappingValidationException;
-import io.crossdistill.mapper.Problem;
-import io.crossdistill.mapper.ValidationResult;
+import io.crossdistill.schemas.Problem;
+import io.crossdistill.schemas.ValidationResult;
 import io.crossdistill.teacher.registry.Registration;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
@@ -76,7 +76,7 @@ public class MappingService {
     FeatureMappingSpec pinned = withVersion(spec, 1, spec.teacher().contentHash().isEmpty()
         ? signature.getContentHash() : spec.teacher().contentHash());
     ValidationResult result = FeatureMapping.validate(pinned, signature, schema);
-    result.orThrow();
+    result.orThrow(MappingValidationException::new);
     String canonical = MappingJson.write(pinned);
     Registration registration = registry.register(ResourceKind.MAPPING, spec.name(), team, Canonical.hash(canonical),
         canonical, Map.of(SCHEMA_VERSION, Integer.toString(schemaVersion.version()), TEACHER_HASH,

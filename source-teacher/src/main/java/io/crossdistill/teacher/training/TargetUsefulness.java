@@ -7,19 +7,17 @@ import io.crossdistill.aligner.TaskSource;
 import io.crossdistill.aligner.Transform;
 import java.util.HashMap;
 
-import io.crossdistill.datasets.FeatureScaling;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.DomainSchema;
+import io.crossdistill.datasets.FeatureScaling;
 import io.crossdistill.datasets.Split;
 import io.crossdistill.datasets.TaskDef;
-import io.crossdistill.datasets.TaskKind;
 import io.crossdistill.labelling.MappedTable;
 import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.mapper.CompiledMapper;
 import io.crossdistill.mapper.FeatureMapping;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.models.HeadSpec;
-import io.crossdistill.models.Metrics;
 import io.crossdistill.models.ModelTrainer;
 import io.crossdistill.models.MultiTaskModel;
 import io.crossdistill.models.NetworkConfig;
@@ -27,6 +25,8 @@ import io.crossdistill.models.Objective;
 import io.crossdistill.models.TabularData;
 import io.crossdistill.models.TrainingConfig;
 import io.crossdistill.schemas.ContainerReader;
+import io.crossdistill.schemas.TaskKind;
+import io.crossdistill.schemas.metrics.Metrics;
 import io.crossdistill.v1.DeadLetter;
 import io.crossdistill.v1.Example;
 import io.crossdistill.v1.HeadKind;
@@ -187,8 +187,8 @@ public final class TargetUsefulness {
     for (int[] pair : pairs) {
       String name = control.heads().get(pair[0]).name();
       boolean binary = binaryTasks.contains(pair[0]);
-      tasks.add(TargetTask.of(name, binary ? io.crossdistill.aligner.TaskKind.BINARY
-              : io.crossdistill.aligner.TaskKind.REGRESSION, true,
+      tasks.add(TargetTask.of(name, binary ? TaskKind.BINARY
+              : TaskKind.REGRESSION, true,
           new TaskSource.FromHead(teacher.getHeads().get(pair[1]).getName(),
               binary ? Transform.Platt.unfitted() : Transform.LinearFit.unfitted())));
       float[] y = new float[sample.length];

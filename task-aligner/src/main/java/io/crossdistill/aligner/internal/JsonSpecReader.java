@@ -3,12 +3,13 @@ package io.crossdistill.aligner.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crossdistill.aligner.DistillationLoss;
 import io.crossdistill.aligner.DistillationSettings;
-import io.crossdistill.aligner.Problem;
 import io.crossdistill.aligner.TargetTask;
 import io.crossdistill.aligner.TaskAlignmentSpec;
-import io.crossdistill.aligner.TaskKind;
 import io.crossdistill.aligner.TaskSource;
 import io.crossdistill.aligner.Transform;
+import io.crossdistill.schemas.JsonPointers;
+import io.crossdistill.schemas.Problem;
+import io.crossdistill.schemas.TaskKind;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -48,7 +49,7 @@ public final class JsonSpecReader {
             problems.add(new Problem("/tasks", "must be an array of tasks"));
         } else {
             for (int i = 0; i < array.size(); i++) {
-                task(array.get(i), Pointers.child("/tasks", i)).ifPresent(tasks::add);
+                task(array.get(i), JsonPointers.child("/tasks", i)).ifPresent(tasks::add);
             }
         }
         return problems.isEmpty() ? Optional.of(new TaskAlignmentSpec(name, version, description, tasks)) : Optional.empty();
@@ -120,7 +121,7 @@ public final class JsonSpecReader {
         }
         for (int j = 0; j < array.size(); j++) {
             JsonNode term = array.get(j);
-            String termAt = Pointers.child(at + "/heads", j);
+            String termAt = JsonPointers.child(at + "/heads", j);
             if (!term.isObject()) {
                 problems.add(new Problem(termAt, "a mix term is an object {head, weight}"));
                 continue;
@@ -201,7 +202,7 @@ public final class JsonSpecReader {
         while (names.hasNext()) {
             String field = names.next();
             if (!allowed.contains(field)) {
-                problems.add(new Problem(Pointers.child(at, field), "unknown field '" + field + "'; expected one of "
+                problems.add(new Problem(JsonPointers.child(at, field), "unknown field '" + field + "'; expected one of "
                         + String.join(", ", allowed.stream().sorted().toList())));
             }
         }
@@ -214,7 +215,7 @@ public final class JsonSpecReader {
     /** @param fallback value when absent; null makes the field required */
     private String text(JsonNode node, String field, String at, String fallback) {
         JsonNode value = node.get(field);
-        String pointer = Pointers.child(at, field);
+        String pointer = JsonPointers.child(at, field);
         if (value == null || value.isNull()) {
             if (fallback == null) {
                 missing(pointer);
@@ -231,7 +232,7 @@ public final class JsonSpecReader {
 
     private int integer(JsonNode node, String field, String at) {
         JsonNode value = node.get(field);
-        String pointer = Pointers.child(at, field);
+        String pointer = JsonPointers.child(at, field);
         if (value == null || value.isNull()) {
             missing(pointer);
             return 0;
@@ -249,7 +250,7 @@ public final class JsonSpecReader {
             return fallback;
         }
         if (!value.isBoolean()) {
-            problems.add(new Problem(Pointers.child(at, field), "must be true or false"));
+            problems.add(new Problem(JsonPointers.child(at, field), "must be true or false"));
             return fallback;
         }
         return value.booleanValue();
@@ -258,7 +259,7 @@ public final class JsonSpecReader {
     /** @param fallback value when absent; empty makes the field required */
     private double number(JsonNode node, String field, String at, OptionalDouble fallback) {
         JsonNode value = node.get(field);
-        String pointer = Pointers.child(at, field);
+        String pointer = JsonPointers.child(at, field);
         if (value == null || value.isNull()) {
             if (fallback.isEmpty()) {
                 missing(pointer);
@@ -283,7 +284,7 @@ public final class JsonSpecReader {
 
     private List<Double> numbers(JsonNode node, String field, String at) {
         JsonNode value = node.get(field);
-        String pointer = Pointers.child(at, field);
+        String pointer = JsonPointers.child(at, field);
         List<Double> numbers = new ArrayList<>();
         if (value == null || value.isNull()) {
             return numbers;
@@ -296,7 +297,7 @@ public final class JsonSpecReader {
             if (value.get(i).isNumber()) {
                 numbers.add(value.get(i).doubleValue());
             } else {
-                problems.add(new Problem(Pointers.child(pointer, i), "must be a number"));
+                problems.add(new Problem(JsonPointers.child(pointer, i), "must be a number"));
             }
         }
         return numbers;
@@ -304,7 +305,7 @@ public final class JsonSpecReader {
 
     private <E extends Enum<E>> Optional<E> enumValue(JsonNode node, String field, String at, Class<E> type, boolean required) {
         JsonNode value = node.get(field);
-        String pointer = Pointers.child(at, field);
+        String pointer = JsonPointers.child(at, field);
         if (value == null || value.isNull()) {
             if (required) {
                 missing(pointer);

@@ -1,9 +1,9 @@
 package io.crossdistill.aligner.internal;
 
 import io.crossdistill.aligner.TargetTask;
-import io.crossdistill.aligner.TaskKind;
 import io.crossdistill.aligner.TaskSource;
 import io.crossdistill.aligner.Transform;
+import io.crossdistill.schemas.TaskKind;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.crossdistill.aligner.internal;
 
+import io.crossdistill.schemas.metrics.Metrics;
+
 /**
  * Platt scaling: fits {@code P(y = 1 | x) = sigmoid(a · x + b)} by maximum likelihood with Newton's method,
  * with {@code a >= 0} so that calibrating never inverts the teacher's order.

@@ -3,16 +3,19 @@ package io.crossdistill.aligner.internal;
 import io.crossdistill.aligner.AlignmentException;
 import io.crossdistill.aligner.FitReport;
 import io.crossdistill.aligner.FittedAlignment;
-import io.crossdistill.aligner.Problem;
 import io.crossdistill.aligner.TargetTask;
 import io.crossdistill.aligner.TaskAlignmentSpec;
-import io.crossdistill.aligner.TaskKind;
 import io.crossdistill.aligner.TaskSource;
 import io.crossdistill.aligner.Transform;
+import io.crossdistill.schemas.JsonPointers;
+import io.crossdistill.schemas.Problem;
+import io.crossdistill.schemas.TaskKind;
+import io.crossdistill.schemas.metrics.Metrics;
 import io.crossdistill.v1.HeadKind;
 import io.crossdistill.v1.TeacherSignature;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +53,8 @@ public final class SampleFitter {
     /** See {@link io.crossdistill.aligner.TaskAligner#fit}. */
     public static FittedAlignment fit(TaskAlignmentSpec spec, TeacherSignature signature, float[] teacherOutputs,
                                       int rows, Map<String, float[]> trueLabelsByTask) {
-        SpecValidator.validate(spec, signature, false).orThrow("alignment '" + spec.name() + "' is not valid");
+        SpecValidator.validate(spec, signature, false).orThrow(result -> new AlignmentException(
+                "alignment '" + spec.name() + "' is not valid", result.errors()));
         return new SampleFitter(spec, signature, teacherOutputs, rows, trueLabelsByTask).run();
     }
 
@@ -64,7 +68,8 @@ public final class SampleFitter {
             TargetTask task = spec.tasks().get(i);
             if (needsFit(task)) {
                 TaskSource.FromHead source = (TaskSource.FromHead) task.source();
-                Transform learned = learn(source.transform(), column(heads.get(source.head()).index()), labels(task));
+                Transform learned = learn(source.transform(), widen(column(heads.get(source.head()).index())),
+                        widen(labels(task)));
                 fittedTasks.set(i, task.withSource(new TaskSource.FromHead(source.head(), learned)));
             }
         }
@@ -102,7 +107,7 @@ public final class SampleFitter {
             if (!task.distilled() || !(fit || labels.containsKey(task.name()))) {
                 continue;
             }
-            String at = Pointers.child("/labels", task.name());
+            String at = JsonPointers.child("/labels", task.name());
             float[] taskLabels = labels.get(task.name());
             if (taskLabels == null) {
                 problems.add(new Problem(at, "no true labels for task '" + task.name() + "', whose transform '"
@@ -175,7 +180,7 @@ public final class SampleFitter {
     }
 
     private void checkHeadColumn(String name, List<Integer> evaluated) {
-        double[] values = column(heads.get(name).index());
+        double[] values = widen(column(heads.get(name).index()));
         int nan = 0;
         int firstNan = -1;
         double min = Double.POSITIVE_INFINITY;
@@ -190,7 +195,7 @@ public final class SampleFitter {
                 max = Math.max(max, values[r]);
             }
         }
-        String at = Pointers.child("/teacherOutputs", name);
+        String at = JsonPointers.child("/teacherOutputs", name);
         if (nan > 0) {
             problems.add(new Problem(at, nan + " outputs of head '" + name + "' are NaN or infinite (first at row " + firstNan + ")"));
             return;
@@ -219,22 +224,27 @@ public final class SampleFitter {
         return names;
     }
 
-    private double[] column(int head) {
+    /** One head's outputs on the sample's rows (the outputs may hold more). */
+    private float[] column(int head) {
         int headCount = heads.count();
-        double[] values = new double[rows];
+        float[] values = new float[rows];
         for (int r = 0; r < rows; r++) {
             values[r] = outputs[r * headCount + head];
         }
         return values;
     }
 
-    private double[] labels(TargetTask task) {
-        float[] source = labels.get(task.name());
-        double[] values = new double[rows];
-        for (int r = 0; r < rows; r++) {
-            values[r] = source[r];
+    /** A task's true labels on the sample's rows (the array may hold more). */
+    private float[] labels(TargetTask task) {
+        return Arrays.copyOf(labels.get(task.name()), rows);
+    }
+
+    private static double[] widen(float[] values) {
+        double[] wide = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            wide[i] = values[i];
         }
-        return values;
+        return wide;
     }
 
     private static Transform learn(Transform transform, double[] x, double[] y) {
@@ -251,48 +261,36 @@ public final class SampleFitter {
     }
 
     private FitReport.TaskFit evaluate(TargetTask before, TargetTask after) {
-        double[] y = labels(before);
-        double[] aligned = applyOne(after);
-        double[] raw = before.source() instanceof TaskSource.FromHead fromHead
+        float[] y = labels(before);
+        float[] aligned = applyOne(after);
+        float[] raw = before.source() instanceof TaskSource.FromHead fromHead
                 ? column(heads.get(fromHead.head()).index()) : aligned;
         String source = KernelCompiler.describe(after.source());
         boolean fitted = needsFit(before);
         if (before.kind() == TaskKind.REGRESSION) {
             return new FitReport.TaskFit(before.name(), before.kind(), source, fitted, rows, OptionalInt.empty(),
                     OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-                    finiteOrEmpty(Metrics.rSquared(raw, y)), finiteOrEmpty(Metrics.rSquared(aligned, y)));
+                    finiteOrEmpty(Metrics.r2(raw, y)), finiteOrEmpty(Metrics.r2(aligned, y)));
         }
         int positives = 0;
-        for (double label : y) {
+        for (float label : y) {
             positives += label > 0.5 ? 1 : 0;
         }
         boolean rawIsLogit = !(before.source() instanceof TaskSource.FromHead fromHead)
                 || heads.get(fromHead.head()).kind() == HeadKind.BINARY_LOGIT;
         OptionalDouble eceBefore = rawIsLogit
-                ? OptionalDouble.of(Metrics.expectedCalibrationError(probabilities(raw), y)) : OptionalDouble.empty();
+                ? OptionalDouble.of(Metrics.expectedCalibrationError(raw, y)) : OptionalDouble.empty();
         return new FitReport.TaskFit(before.name(), before.kind(), source, fitted, rows, OptionalInt.of(positives),
                 finiteOrEmpty(Metrics.auc(raw, y)), finiteOrEmpty(Metrics.auc(aligned, y)),
-                eceBefore, OptionalDouble.of(Metrics.expectedCalibrationError(probabilities(aligned), y)),
+                eceBefore, OptionalDouble.of(Metrics.expectedCalibrationError(aligned, y)),
                 OptionalDouble.empty(), OptionalDouble.empty());
     }
 
-    private double[] applyOne(TargetTask task) {
+    private float[] applyOne(TargetTask task) {
         ColumnKernel kernel = KernelCompiler.compile(task, heads);
         float[] out = new float[rows];
         kernel.apply(outputs, rows, heads.count(), out, 1, 0);
-        double[] values = new double[rows];
-        for (int r = 0; r < rows; r++) {
-            values[r] = out[r];
-        }
-        return values;
-    }
-
-    private static double[] probabilities(double[] logits) {
-        double[] p = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            p[i] = Metrics.sigmoid(logits[i]);
-        }
-        return p;
+        return out;
     }
 
     private static OptionalDouble finiteOrEmpty(double value) {

@@ -2,13 +2,14 @@ package io.crossdistill.aligner.internal;
 
 import io.crossdistill.aligner.DistillationLoss;
 import io.crossdistill.aligner.DistillationSettings;
-import io.crossdistill.aligner.Problem;
 import io.crossdistill.aligner.TargetTask;
 import io.crossdistill.aligner.TaskAlignmentSpec;
-import io.crossdistill.aligner.TaskKind;
 import io.crossdistill.aligner.TaskSource;
 import io.crossdistill.aligner.Transform;
-import io.crossdistill.aligner.ValidationResult;
+import io.crossdistill.schemas.JsonPointers;
+import io.crossdistill.schemas.Problem;
+import io.crossdistill.schemas.TaskKind;
+import io.crossdistill.schemas.ValidationResult;
 import io.crossdistill.v1.TeacherSignature;
 
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class SpecValidator {
         int distilled = 0;
         for (int i = 0; i < spec.tasks().size(); i++) {
             TargetTask task = spec.tasks().get(i);
-            String at = Pointers.child("/tasks", i);
+            String at = JsonPointers.child("/tasks", i);
             if (task.name().isBlank()) {
                 error(at + "/name", "the task needs a name");
             } else {
@@ -227,7 +228,7 @@ public final class SpecValidator {
         Set<String> seen = new HashSet<>();
         for (int j = 0; j < mix.heads().size(); j++) {
             TaskSource.WeightedHead term = mix.heads().get(j);
-            String termAt = Pointers.child(at + "/heads", j);
+            String termAt = JsonPointers.child(at + "/heads", j);
             checkHead(term.head(), task.kind(), termAt + "/head");
             finite(term.weight(), termAt + "/weight");
             if (!seen.add(term.head())) {

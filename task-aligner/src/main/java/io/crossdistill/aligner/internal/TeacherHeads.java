@@ -1,5 +1,6 @@
 package io.crossdistill.aligner.internal;
 
+import io.crossdistill.schemas.TaskKind;
 import io.crossdistill.v1.HeadKind;
 import io.crossdistill.v1.TeacherHead;
 import io.crossdistill.v1.TeacherSignature;
@@ -48,7 +49,7 @@ public final class TeacherHeads {
     }
 
     /** @return the head kind that produces labels of the given task kind */
-    public static HeadKind headKindFor(io.crossdistill.aligner.TaskKind kind) {
-        return kind == io.crossdistill.aligner.TaskKind.BINARY ? HeadKind.BINARY_LOGIT : HeadKind.REGRESSION;
+    public static HeadKind headKindFor(TaskKind kind) {
+        return kind == TaskKind.BINARY ? HeadKind.BINARY_LOGIT : HeadKind.REGRESSION;
     }
 }

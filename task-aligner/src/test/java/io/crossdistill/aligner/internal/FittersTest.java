@@ -1,5 +1,6 @@
 package io.crossdistill.aligner.internal;
 
+import io.crossdistill.schemas.metrics.Metrics;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -114,31 +115,6 @@ class FittersTest {
         LinearFitter.Parameters fitted = LinearFitter.fit(x, y);
         assertThat(fitted.slope()).isCloseTo(0.01, within(1e-4));
         assertThat(fitted.intercept()).isCloseTo(1.5, within(0.02));
-    }
-
-    @Test
-    void auc_ofPerfectReversedAndTiedScores_is1_0_andHalf() {
-        double[] labels = {0, 0, 1, 1};
-        assertThat(Metrics.auc(new double[]{1, 2, 3, 4}, labels)).isEqualTo(1.0);
-        assertThat(Metrics.auc(new double[]{4, 3, 2, 1}, labels)).isEqualTo(0.0);
-        assertThat(Metrics.auc(new double[]{1, 1, 1, 1}, labels)).isEqualTo(0.5);
-        assertThat(Metrics.auc(new double[]{1, 3, 2, 4}, labels)).isEqualTo(0.75);
-    }
-
-    @Test
-    void ece_ofCalibratedAndOverconfidentProbabilities() {
-        double[] p = {0.25, 0.25, 0.25, 0.25, 0.75, 0.75, 0.75, 0.75};
-        double[] y = {1, 0, 0, 0, 1, 1, 1, 0};
-        assertThat(Metrics.expectedCalibrationError(p, y)).isCloseTo(0.0, within(1e-12));
-        double[] overconfident = {0.05, 0.05, 0.05, 0.05, 0.95, 0.95, 0.95, 0.95};
-        assertThat(Metrics.expectedCalibrationError(overconfident, y)).isCloseTo(0.2, within(1e-12));
-    }
-
-    @Test
-    void rSquared_ofExactAndMeanPredictions_is1And0() {
-        double[] y = {1, 2, 3, 4};
-        assertThat(Metrics.rSquared(new double[]{1, 2, 3, 4}, y)).isEqualTo(1.0);
-        assertThat(Metrics.rSquared(new double[]{2.5, 2.5, 2.5, 2.5}, y)).isEqualTo(0.0);
     }
 
     private static ColumnKernel.PiecewiseKernel kernel(IsotonicFitter.Knots knots) {

@@ -1,9 +1,9 @@
 package io.crossdistill.student.internal.report;
 
 import io.crossdistill.datasets.TaskDef;
-import io.crossdistill.datasets.TaskKind;
 import io.crossdistill.models.EpochLoss;
-import io.crossdistill.models.Metrics;
+import io.crossdistill.schemas.TaskKind;
+import io.crossdistill.schemas.metrics.CalibrationBins;
 import io.crossdistill.student.Comparison;
 import io.crossdistill.student.ModelRun;
 import io.crossdistill.student.TaskMetrics;
@@ -157,9 +157,9 @@ final class ReportCharts {
     return out;
   }
 
-  /** {mean predicted, observed rate} of the non-empty bins, the bins of Metrics.expectedCalibrationError. */
+  /** {mean predicted, observed rate} of the non-empty bins, the bins of the expected calibration error. */
   private static Optional<double[][]> reliability(List<ModelRun> runs, String task) {
-    Metrics.CalibrationBins bins = new Metrics.CalibrationBins();
+    CalibrationBins bins = new CalibrationBins();
     for (ModelRun run : runs) {
       run.scores().task(task).ifPresent(scored -> bins.add(scored.outputs(), scored.labels()));
     }

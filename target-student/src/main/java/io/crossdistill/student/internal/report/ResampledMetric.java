@@ -1,8 +1,9 @@
 package io.crossdistill.student.internal.report;
 
 import io.crossdistill.datasets.TaskDef;
-import io.crossdistill.datasets.TaskKind;
-import io.crossdistill.models.Metrics;
+import io.crossdistill.schemas.TaskKind;
+import io.crossdistill.schemas.metrics.AucRanking;
+import io.crossdistill.schemas.metrics.Metrics;
 
 /**
  * A run's headline metric as a function of how many times each test example was drawn: AUC from a
@@ -17,7 +18,7 @@ interface ResampledMetric {
     float[] outputs = outputsAndLabels[0];
     float[] labels = outputsAndLabels[1];
     if (task.kind() == TaskKind.BINARY) {
-      Metrics.AucRanking ranking = Metrics.aucRanking(outputs, labels);
+      AucRanking ranking = Metrics.aucRanking(outputs, labels);
       return ranking::auc;
     }
     return multiplicity -> Metrics.r2(outputs, labels, multiplicity);

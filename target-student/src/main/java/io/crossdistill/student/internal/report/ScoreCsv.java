@@ -1,7 +1,7 @@
 package io.crossdistill.student.internal.report;
 
-import io.crossdistill.datasets.TaskKind;
-import io.crossdistill.models.Metrics;
+import io.crossdistill.schemas.TaskKind;
+import io.crossdistill.schemas.metrics.Metrics;
 import io.crossdistill.student.ModelRun;
 import io.crossdistill.student.ScoredTask;
 import java.io.BufferedWriter;
