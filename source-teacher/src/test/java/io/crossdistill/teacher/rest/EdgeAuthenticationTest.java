@@ -80,6 +80,20 @@ class EdgeAuthenticationTest {
   }
 
   @Test
+  void theDocument_saysEveryApiOperationNeedsAKey_inTheHeaderOrAsABearerToken() {
+    var document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+    assertThat(document.getString("components.securitySchemes.ApiKey.type")).isEqualTo("apiKey");
+    assertThat(document.getString("components.securitySchemes.ApiKey.in")).isEqualTo("header");
+    assertThat(document.getString("components.securitySchemes.ApiKey.name")).isEqualTo("X-Api-Key");
+    assertThat(document.getString("components.securitySchemes.Bearer.scheme")).isEqualTo("bearer");
+    for (Operation op : operations()) {
+      if (!PUBLIC_OPERATIONS.contains(op.toString())) {
+        assertThat(op.security()).as("%s: its security requirements", op).containsExactlyInAnyOrder("ApiKey", "Bearer");
+      }
+    }
+  }
+
+  @Test
   void publicEndpoints_answerWithoutAKey_andAreNotOperationsOfTheApi() {
     for (String endpoint : PUBLIC_ENDPOINTS) {
       assertThat(given().get(endpoint).statusCode()).as(endpoint).isEqualTo(200);
@@ -146,7 +160,7 @@ class EdgeAuthenticationTest {
   }
 
   /** One operation of the document, its path parameters filled with the music team's objects. */
-  private record Operation(String method, String path, boolean hasBody) {
+  private record Operation(String method, String path, boolean hasBody, List<String> security) {
 
     Response send(RequestSpecification request, Object body) {
       RequestSpecification spec = request.urlEncodingEnabled(false);
@@ -227,7 +241,11 @@ class EdgeAuthenticationTest {
     List<Operation> operations = new ArrayList<>();
     new TreeMap<>(paths).forEach((path, methods) -> methods.forEach((method, operation) -> {
       if (Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace").contains(method)) {
-        operations.add(new Operation(method.toUpperCase(), path, operation.containsKey("requestBody")));
+        List<String> security = new ArrayList<>();
+        if (operation.get("security") instanceof List<?> requirements) {
+          requirements.forEach(r -> security.addAll(((Map<?, ?>) r).keySet().stream().map(String::valueOf).toList()));
+        }
+        operations.add(new Operation(method.toUpperCase(), path, operation.containsKey("requestBody"), security));
       }
     }));
     assertThat(operations).as("operations of /q/openapi").isNotEmpty();
