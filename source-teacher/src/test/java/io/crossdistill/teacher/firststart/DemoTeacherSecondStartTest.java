@@ -11,6 +11,8 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +61,7 @@ class DemoTeacherSecondStartTest {
         .post("/api/v1/alignments/second-start-home/fit").then().statusCode(201).body("version", equalTo(2));
     double before = forwardPasses();
     List<CompletableFuture<JsonPath>> answers;
+    ExecutorService clients = Executors.newFixedThreadPool(2);
     // the gate holds both requests inside the service until both have arrived, so they reach the runtime together
     // (well within its one-second batching window) however late the second one was sent
     try (LabelRequestGate.Armed gate = LabelRequestGate.arm(2)) {
@@ -68,12 +71,14 @@ class DemoTeacherSecondStartTest {
         return WalkThrough.music().contentType(ContentType.JSON).queryParam("cache", false)
             .body(Map.of("mapping", "second-start-listen@1", "alignment", "second-start-home", "records", List.of(record)))
             .post("/api/v1/labels").then().log().ifValidationFails().statusCode(200).extract().jsonPath();
-      })).toList();
+      }, clients)).toList();
       for (int i = 0; i < answers.size(); i++) {
         JsonPath answer = answers.get(i).get(1, TimeUnit.MINUTES);
         assertThat(answer.getList("labels.exampleId")).containsExactly("u" + (i + 1));
       }
       assertThat(gate.opened()).as("both requests passed the gate together").isTrue();
+    } finally {
+      clients.shutdownNow();
     }
     // the runtime closes a micro-batch at two rows: both one-row requests went through one pass
     assertThat(forwardPasses() - before).isEqualTo(1.0);
