@@ -1,12 +1,17 @@
 package io.crossdistill.teacher;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.util.Map;
 
-/** Trains the fixture teacher once into the test teachers root and makes it serve, through the API. */
+/**
+ * Trains the fixture teacher once into the test teachers root and makes it serve, through the API. Teachers
+ * are shared by every test class of one service, so a registration's expected answer is read from the
+ * registry first: 201 for the first registration of a directory in this service, 200 for every later one.
+ */
 public final class TestTeacher {
 
   public static final String DIR = "video-v1";
@@ -17,14 +22,12 @@ public final class TestTeacher {
   private TestTeacher() {
   }
 
-  /** Idempotent: trains on first use, registers with {@code serve=true} (200 once registered). */
+  /** Idempotent: trains on first use, registers with {@code serve=true}. */
   public static synchronized void ensureServing() {
     if (!Files.isDirectory(ServiceTestResource.teachersRoot().resolve(DIR))) {
       TeacherFixture.writeInChildJvm(ServiceTestResource.teachersRoot().resolve(DIR), 7);
     }
-    given().header("X-Api-Key", OPERATOR_KEY).contentType(ContentType.JSON)
-        .body(Map.of("path", DIR, "serve", true)).post("/api/v1/teachers")
-        .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    serve(DIR);
   }
 
   /** Idempotent: trains the second version into the test teachers root (not registered). */
@@ -32,5 +35,19 @@ public final class TestTeacher {
     if (!Files.isDirectory(ServiceTestResource.teachersRoot().resolve(SECOND_DIR))) {
       TeacherFixture.writeInChildJvm(ServiceTestResource.teachersRoot().resolve(SECOND_DIR), 8);
     }
+  }
+
+  /** Trains the second version if needed and makes it serve (a hot swap); {@link #ensureServing} swaps back. */
+  public static synchronized void serveSecondVersion() {
+    ensureSecondVersion();
+    serve(SECOND_DIR);
+  }
+
+  private static void serve(String dir) {
+    boolean registered = given().header("X-Api-Key", OPERATOR_KEY).get("/api/v1/teachers").then().statusCode(200)
+        .extract().jsonPath().getList("path", String.class).contains(dir);
+    given().header("X-Api-Key", OPERATOR_KEY).contentType(ContentType.JSON)
+        .body(Map.of("path", dir, "serve", true)).post("/api/v1/teachers")
+        .then().statusCode(registered ? 200 : 201).body("serving", equalTo(true)).body("path", equalTo(dir));
   }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Another bare start on the same data directory, with Swagger UI switched off at run time and a runtime
- * whose micro-batches close at two rows or after one second (so two concurrent one-row requests
- * deterministically share a forward pass).
+ * whose micro-batches close at two rows or after one second: two one-row requests that {@link LabelRequestGate}
+ * lets into the service together share a forward pass.
  */
 public class DemoTeacherSecondStartProfile implements QuarkusTestProfile {
 

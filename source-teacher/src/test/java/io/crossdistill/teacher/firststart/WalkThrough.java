@@ -65,6 +65,11 @@ final class WalkThrough {
    *   activity: (. % 5 / 2 - 1)}, labels: {listen: (. % 3 % 2)}}]}'}</pre>
    */
   static Map<String, Object> labelledSample() {
+    return labelledSample("listen-to-video");
+  }
+
+  /** {@link #labelledSample()} for another mapping. */
+  static Map<String, Object> labelledSample(String mapping) {
     List<Map<String, Object>> sample = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       Map<String, Object> record = new LinkedHashMap<>();
@@ -75,6 +80,6 @@ final class WalkThrough {
       record.put("activity", (i % 5) / 2.0 - 1);
       sample.add(Map.of("record", record, "labels", Map.of("listen", i % 3 % 2)));
     }
-    return Map.of("mapping", "listen-to-video", "sample", sample);
+    return Map.of("mapping", mapping, "sample", sample);
   }
 }

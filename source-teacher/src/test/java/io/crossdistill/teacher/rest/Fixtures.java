@@ -1,6 +1,11 @@
 package io.crossdistill.teacher.rest;
 
-/** Request bodies shared by the HTTP tests: a music team's schema, mapping and alignment for the fixture teacher. */
+/**
+ * Request bodies shared by the HTTP tests: a music team's schema, mapping and alignment for the fixture teacher.
+ * Test classes without a profile share one service and its registry, so each class registers the Listen
+ * schema in a namespace of its own ({@link #listenSchema(String)}, {@link #mapping(String, double, String)}):
+ * then every registration step of a class has one known answer, whichever classes ran before it.
+ */
 final class Fixtures {
 
   static final String MUSIC_KEY = "music-secret-key";
@@ -35,6 +40,36 @@ final class Fixtures {
         {"name": "country", "type": "string", "default": "us"},
         {"name": "mood", "type": "string"}
       ]}""";
+
+  /** {@link #LISTEN_SCHEMA} in {@code namespace}. */
+  static String listenSchema(String namespace) {
+    return inNamespace(LISTEN_SCHEMA, namespace);
+  }
+
+  /** {@link #LISTEN_SCHEMA_V2} in {@code namespace}. */
+  static String listenSchemaV2(String namespace) {
+    return inNamespace(LISTEN_SCHEMA_V2, namespace);
+  }
+
+  /** {@link #LISTEN_SCHEMA_INCOMPATIBLE} in {@code namespace}. */
+  static String listenSchemaIncompatible(String namespace) {
+    return inNamespace(LISTEN_SCHEMA_INCOMPATIBLE, namespace);
+  }
+
+  /** {@link #mapping(String, double)} for the Listen schema of {@code namespace}. */
+  static String mapping(String name, double clipMax, String namespace) {
+    return inNamespace(mapping(name, clipMax), namespace);
+  }
+
+  /** {@link #BAD_MAPPING} for the Listen schema of {@code namespace}. */
+  static String badMapping(String namespace) {
+    return inNamespace(BAD_MAPPING, namespace);
+  }
+
+  private static String inNamespace(String body, String namespace) {
+    return body.replace("\"namespace\": \"com.music\"", "\"namespace\": \"" + namespace + "\"")
+        .replace("\"com.music.Listen\"", "\"" + namespace + ".Listen\"");
+  }
 
   static String mapping(String name, double clipMax) {
     return """

@@ -3,7 +3,6 @@ package io.crossdistill.teacher.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.oneOf;
 
 import io.crossdistill.teacher.ServiceTestResource;
 import io.crossdistill.teacher.TestTeacher;
@@ -37,6 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(ServiceTestResource.class)
 class HotSwapTest {
 
+  private static final String NS = "com.music.hotswap";
   private static final int CALLERS = 8;
   private static final List<String> GENRES = List.of("rock", "pop", "jazz");
 
@@ -54,12 +54,13 @@ class HotSwapTest {
   void servingANewVersion_underConcurrentCallers_failsNoRequestAndMixesNoVersions() throws Exception {
     TestTeacher.ensureServing();
     TestTeacher.ensureSecondVersion();
-    music().contentType(ContentType.JSON).body(Fixtures.LISTEN_SCHEMA).post("/api/v1/schemas")
-        .then().statusCode(oneOf(200, 201));
-    music().contentType(ContentType.JSON).body(Fixtures.mapping("hot-swap", 10)).post("/api/v1/mappings")
-        .then().statusCode(oneOf(200, 201));
+    // this class's own schema namespace and names: nothing else in the shared service registers them
+    music().contentType(ContentType.JSON).body(Fixtures.listenSchema(NS)).post("/api/v1/schemas")
+        .then().statusCode(201).body("version", equalTo(1));
+    music().contentType(ContentType.JSON).body(Fixtures.mapping("hot-swap", 10, NS)).post("/api/v1/mappings")
+        .then().statusCode(201).body("version", equalTo(1));
     music().contentType(ContentType.JSON).body(Fixtures.alignment("hot-swap", "{\"type\": \"identity\"}"))
-        .post("/api/v1/alignments").then().statusCode(oneOf(200, 201));
+        .post("/api/v1/alignments").then().statusCode(201).body("version", equalTo(1));
 
     Answer firstFresh = label(allRecords(), false);
     String first = firstFresh.teacherHash();
@@ -91,8 +92,7 @@ class HotSwapTest {
         }));
       }
       assertThat(warmedUp.await(2, TimeUnit.MINUTES)).as("every caller got answers before the swap").isTrue();
-      as(Fixtures.OPS_KEY).contentType(ContentType.JSON).body(Map.of("path", TestTeacher.SECOND_DIR, "serve", true))
-          .post("/api/v1/teachers").then().statusCode(oneOf(200, 201)).body("serving", equalTo(true));
+      TestTeacher.serveSecondVersion();
       swapped.countDown();
       Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> running.stream().allMatch(Future::isDone));
       for (Future<?> f : running) {
