@@ -29,15 +29,19 @@ final class PackagedArtifact {
       throw new UncheckedIOException("no packaged artifact under " + target + " (run mvn package first)", e);
     }
     Path path = target.resolve(artifact.getProperty("path"));
+    String type = artifact.getProperty("type");
     List<String> command = new ArrayList<>();
-    if ("native".equals(artifact.getProperty("type"))) {
+    if ("native".equals(type)) {
       command.add(path.toString());
       command.addAll(settings);
-    } else {
+    } else if ("jar".equals(type)) {
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(settings);
       command.add("-jar");
       command.add(path.toString());
+    } else {
+      throw new IllegalStateException("the packaged artifact is '" + type + "', neither a runner jar nor a native "
+          + "executable: run mvn package (or mvn -Pnative package)");
     }
     return command;
   }
