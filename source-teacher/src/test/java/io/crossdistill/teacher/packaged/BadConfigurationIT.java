@@ -54,6 +54,19 @@ class BadConfigurationIT {
     assertNoStackTrace(start.output());
   }
 
+  @Test
+  void start_withATeacherPathThatHoldsNoTeacher_saysSo_withoutAStackTrace_andExitsNonZero(@TempDir Path dir)
+      throws Exception {
+    Files.createDirectories(dir.resolve("teachers/not-a-teacher"));
+    Started start = start(dir, List.of("-Dcrossdistill.data-dir=" + dir.resolve("data"),
+        "-Dcrossdistill.teacher.root=" + dir.resolve("teachers"), "-Dcrossdistill.teacher.path=not-a-teacher"));
+
+    assertThat(start.exit()).isNotZero();
+    assertThat(start.output()).contains("invalid crossdistill configuration (1 problem(s))")
+        .contains("crossdistill.teacher.path: cannot load the teacher at " + dir.resolve("teachers/not-a-teacher"));
+    assertNoStackTrace(start.output());
+  }
+
   private static void assertNoStackTrace(String output) {
     assertThat(output).doesNotContain("\tat io.", "\tat java.", "\tat jdk.", "Caused by:", "Exception in thread");
   }
