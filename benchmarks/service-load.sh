@@ -29,33 +29,7 @@ done
 curl -sf "$url/q/health/ready" >/dev/null || { echo "service not ready; see $work/service.log"; exit 1; }
 
 api() { curl -sf -H "X-Api-Key: $key" -H 'Content-Type: application/json' "$url/api/v1/$1" -d @"$2" >/dev/null; }
-python3 - "$work" <<'PY'
-import json, random, sys
-work = sys.argv[1]
-sig = json.load(open(f"{work}/teachers/reference/signature.json"))
-inputs = sig["inputs"]
-rules, ids = [], {}
-for i in inputs:
-    name, kind = i["name"], i["type"]
-    if name in ("user_id", "genre"):
-        rules.append({"input": name, "from": f"/idFeatures/{name}"}); ids[name] = i["cardinality"] - 1
-    elif name in ("popularity", "user_activity"):
-        rules.append({"input": name, "from": f"/floatFeatures/{name}"})
-    else:
-        rules.append({"input": name, "default": True})
-json.dump({"name": "bench", "targetSchema": "io.crossdistill.v1.Example",
-           "teacher": {"id": sig["teacherId"]}, "rules": rules}, open(f"{work}/mapping.json", "w"))
-tasks = [{"name": h["name"], "kind": "binary" if h["kind"] == "BINARY_LOGIT" else "regression",
-          "source": {"type": "head", "head": h["name"]}} for h in sig["heads"]]
-json.dump({"name": "bench", "description": "every head as is", "tasks": tasks}, open(f"{work}/alignment.json", "w"))
-rnd = random.Random(7)
-with open(f"{work}/records.jsonl", "w") as out:
-    for n in range(4096):
-        out.write(json.dumps({"id": f"r{n}", "domain": "music", "eventTimeMillis": 0,
-            "floatFeatures": {"popularity": rnd.gauss(0, 1), "user_activity": rnd.gauss(0, 1)},
-            "idFeatures": {k: rnd.randrange(v) for k, v in ids.items()},
-            "stringFeatures": {}, "vectorFeatures": {}, "labels": {}}) + "\n")
-PY
+python3 benchmarks/reference-fixtures.py "$work"
 api schemas schemas/src/main/avro/Example.avsc
 api mappings "$work/mapping.json"
 api alignments "$work/alignment.json"

@@ -8,6 +8,7 @@ import io.crossdistill.models.ArtifactIntegrityException;
 import io.crossdistill.models.ModelException;
 import io.crossdistill.models.Teacher;
 import io.crossdistill.models.TeacherRuntime;
+import io.crossdistill.teacher.config.InvalidConfigurationException;
 import io.crossdistill.teacher.config.ServiceConfig;
 import io.crossdistill.teacher.config.ServiceSettings;
 import io.crossdistill.teacher.errors.ApiException;
@@ -93,7 +94,9 @@ public class TeacherService {
     try {
       runtime = runtime(Teacher.open(dir));
     } catch (ModelException | IllegalArgumentException e) {
-      throw new IllegalStateException(what + ": cannot load the teacher at " + dir + ": " + e.getMessage(), e);
+      // a configuration problem, reported as one (its message alone, no stack trace); the cause for debugging
+      LOG.debugf(e, "cannot load the teacher at %s", dir);
+      throw new InvalidConfigurationException(List.of(what + ": cannot load the teacher at " + dir + ": " + e.getMessage()));
     }
     TeacherSignature signature = runtime.signature();
     try {
