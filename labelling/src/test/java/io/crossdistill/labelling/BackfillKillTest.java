@@ -1,5 +1,6 @@
 package io.crossdistill.labelling;
 
+import io.crossdistill.models.ModelException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +48,7 @@ class BackfillKillTest {
   private static Backfill.Outcome reference;
 
   @BeforeAll
-  static void writeTeacherInputAndReference() {
+  static void writeTeacherInputAndReference() throws ModelException {
     teacherDir = dir.resolve("teacher");
     TinyTeacherArtifact.write(teacherDir, 11);
     input = dir.resolve("examples.avro");

@@ -1,5 +1,6 @@
 package io.crossdistill.labelling;
 
+import io.crossdistill.models.ModelException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,7 +51,7 @@ class BackfillTest {
   private static Backfill.Outcome reference;
 
   @BeforeAll
-  static void writeTeacherInputAndReference() {
+  static void writeTeacherInputAndReference() throws ModelException {
     sealed = TinyTeacherArtifact.write(dir.resolve("teacher"), 11);
     teacher = Teacher.open(dir.resolve("teacher"));
     path = TinyTeacherArtifact.path(sealed);

@@ -1,5 +1,6 @@
 package io.crossdistill.models.internal;
 
+import io.crossdistill.models.ModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -51,7 +52,7 @@ public final class NetworkParameters {
    * Parameters read from a DJL {@link NDList} stream, checked name by name and shape by shape against
    * the config.
    */
-  public static NetworkParameters decode(NetworkConfig config, NDManager manager, InputStream in) {
+  public static NetworkParameters decode(NetworkConfig config, NDManager manager, InputStream in) throws ModelException {
     List<Spec> specs = specs(config);
     NDList list;
     try {

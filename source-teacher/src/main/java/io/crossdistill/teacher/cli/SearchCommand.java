@@ -1,5 +1,6 @@
 package io.crossdistill.teacher.cli;
 
+import io.crossdistill.models.ModelException;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.models.TrainingConfig;
@@ -56,7 +57,7 @@ final class SearchCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws ModelException {
     PrintWriter log = spec.commandLine().getOut();
     Duration limit = parse(budget);
     long start = System.nanoTime();

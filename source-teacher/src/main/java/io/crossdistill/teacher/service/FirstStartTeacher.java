@@ -1,5 +1,6 @@
 package io.crossdistill.teacher.service;
 
+import io.crossdistill.models.ModelException;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.CrossDomainSimulator;
 import io.crossdistill.labelling.DemoWorld;
@@ -62,7 +63,7 @@ final class FirstStartTeacher {
    * @param progress short status lines for readiness ("epoch 3 of 12")
    * @return the artifact directory
    */
-  Path train(Consumer<String> progress) {
+  Path train(Consumer<String> progress) throws ModelException {
     boolean small = size == FirstStartSize.SMALL;
     long start = System.nanoTime();
     Path partial = teachersRoot.resolve("." + DIR + ".training");

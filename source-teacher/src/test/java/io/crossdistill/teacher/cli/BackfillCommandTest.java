@@ -1,5 +1,6 @@
 package io.crossdistill.teacher.cli;
 
+import io.crossdistill.models.ModelException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossdistill.labelling.LabelSetManifest;
@@ -59,7 +60,7 @@ class BackfillCommandTest {
   static Path dir;
 
   @BeforeAll
-  static void writeTeacherSpecsAndInput() throws IOException {
+  static void writeTeacherSpecsAndInput() throws IOException, ModelException {
     TeacherFixture.write(dir.resolve("teacher"), 7);
     Files.writeString(dir.resolve("listen.avsc"), SCHEMA);
     Files.writeString(dir.resolve("mapping.json"), MAPPING);

@@ -1,5 +1,6 @@
 package io.crossdistill.teacher.stream;
 
+import io.crossdistill.models.ModelException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -124,7 +125,7 @@ class KafkaRecordSourceTest {
   }
 
   @Test
-  void backfill_overATopicRange_labelsEveryRecordOrDeadLettersIt() {
+  void backfill_overATopicRange_labelsEveryRecordOrDeadLettersIt() throws ModelException {
     Path teacher = dir.resolve("teacher");
     TeacherFixture.write(teacher, 7);
     LabelStore store = new LabelStore(dir.resolve("store"));

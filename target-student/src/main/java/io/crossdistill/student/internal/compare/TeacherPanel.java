@@ -1,5 +1,6 @@
 package io.crossdistill.student.internal.compare;
 
+import io.crossdistill.models.ModelException;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.FeatureScaling;
 import io.crossdistill.datasets.Split;
@@ -44,7 +45,7 @@ final class TeacherPanel implements AutoCloseable {
   }
 
   static TeacherPanel train(RatingsProtocol protocol, CrossDomainData data, Path dir, int size,
-      TrainingListener listener, Consumer<String> log) {
+      TrainingListener listener, Consumer<String> log) throws ModelException {
     TeacherPanel panel = new TeacherPanel();
     try {
       for (int i = 0; i < size; i++) {
