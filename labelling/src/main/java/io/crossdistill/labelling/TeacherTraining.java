@@ -1,6 +1,5 @@
 package io.crossdistill.labelling;
 
-import io.crossdistill.models.ModelException;
 import io.crossdistill.datasets.FeatureScaling;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.DomainSchema;
@@ -12,6 +11,7 @@ import io.crossdistill.mapper.FeatureMapping;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.mapper.Rule;
 import io.crossdistill.mapper.Transform;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.ReferenceTeacher;
 import io.crossdistill.models.TeacherRecipe;
 import io.crossdistill.models.TrainingConfig;

@@ -1,10 +1,10 @@
 package io.crossdistill.labelling;
 
-import io.crossdistill.models.ModelException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.Teacher;
 import io.crossdistill.schemas.ContentHash;
 import io.crossdistill.v1.Example;

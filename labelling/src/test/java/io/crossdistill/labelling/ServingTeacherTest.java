@@ -1,9 +1,9 @@
 package io.crossdistill.labelling;
 
-import io.crossdistill.models.ModelException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.MultiTaskModel;
 import io.crossdistill.models.NetworkConfig;
 import io.crossdistill.models.Teacher;

@@ -1,7 +1,7 @@
 package io.crossdistill.labelling;
 
-import io.crossdistill.models.ModelException;
 import io.crossdistill.models.InputStatistics;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.ModelTrainer;
 import io.crossdistill.models.MultiTaskModel;
 import io.crossdistill.models.NetworkConfig;

@@ -1,6 +1,5 @@
 package io.crossdistill.models.internal;
 
-import io.crossdistill.models.ModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.crossdistill.models.ArtifactIntegrityException;
 import io.crossdistill.models.IdInput;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.NetworkConfig;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package io.crossdistill.models.internal;
 
-import io.crossdistill.models.ModelException;
 import io.crossdistill.models.ArtifactIntegrityException;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.schemas.ContentHash;
 import io.crossdistill.v1.TeacherSignature;
 import java.nio.file.Path;

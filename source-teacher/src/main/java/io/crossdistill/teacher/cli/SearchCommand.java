@@ -1,8 +1,8 @@
 package io.crossdistill.teacher.cli;
 
-import io.crossdistill.models.ModelException;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.labelling.TeacherTraining;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TrainingConfig;
 import io.crossdistill.teacher.training.TargetUsefulness;
 import io.crossdistill.teacher.training.TeacherSearch;

@@ -1,9 +1,9 @@
 package io.crossdistill.teacher.cli;
 
-import io.crossdistill.models.ModelException;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.models.EpochLoss;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TeacherRecipe;
 import io.crossdistill.models.TrainingListener;
 import java.io.PrintWriter;

@@ -1,11 +1,11 @@
 package io.crossdistill.teacher.service;
 
-import io.crossdistill.models.ModelException;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.CrossDomainSimulator;
 import io.crossdistill.labelling.DemoWorld;
 import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.models.EpochLoss;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TeacherRecipe;
 import io.crossdistill.models.TrainingListener;
 import io.crossdistill.teacher.config.ServiceConfig.FirstStartSize;

@@ -1,8 +1,8 @@
 package io.crossdistill.teacher.training;
 
-import io.crossdistill.models.ModelException;
 import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.models.InputStatistics;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.ModelTrainer;
 import io.crossdistill.models.MultiTaskModel;
 import io.crossdistill.models.NetworkConfig;

@@ -1,9 +1,9 @@
 package io.crossdistill.teacher.cli;
 
-import io.crossdistill.models.ModelException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossdistill.labelling.LabelSetManifest;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.teacher.TeacherFixture;
 import io.crossdistill.teacher.backfill.ListenFiles;
 import java.io.IOException;

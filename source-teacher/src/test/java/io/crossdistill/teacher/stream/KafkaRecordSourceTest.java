@@ -1,6 +1,5 @@
 package io.crossdistill.teacher.stream;
 
-import io.crossdistill.models.ModelException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import io.crossdistill.labelling.KafkaRecordSource;
 import io.crossdistill.labelling.LabelPath;
 import io.crossdistill.labelling.LabelStore;
 import io.crossdistill.labelling.RecordSource;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TeacherRuntime;
 import io.crossdistill.teacher.TeacherFixture;
 import io.crossdistill.teacher.registry.InProcessKafka;

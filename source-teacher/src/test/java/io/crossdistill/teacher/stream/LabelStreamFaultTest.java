@@ -1,12 +1,12 @@
 package io.crossdistill.teacher.stream;
 
-import io.crossdistill.models.ModelException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.crossdistill.labelling.LabelStream;
 import io.crossdistill.labelling.LabelTopics;
 import io.crossdistill.labelling.ServingTeacher;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TeacherRuntime;
 import io.crossdistill.teacher.TeacherFixture;
 import io.crossdistill.teacher.registry.InProcessKafka;

@@ -1,7 +1,7 @@
 package io.crossdistill.student.cli;
 
-import io.crossdistill.models.ModelException;
 import io.crossdistill.datasets.DatasetException;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.student.CompareOptions;
 import io.crossdistill.student.ModelRun;
 import io.crossdistill.student.TaskMetrics;

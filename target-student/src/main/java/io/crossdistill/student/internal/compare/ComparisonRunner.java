@@ -1,6 +1,5 @@
 package io.crossdistill.student.internal.compare;
 
-import io.crossdistill.models.ModelException;
 import io.crossdistill.aligner.TaskAlignmentSpec;
 import io.crossdistill.aligner.TargetTask;
 import io.crossdistill.aligner.TaskSource;
@@ -15,6 +14,7 @@ import io.crossdistill.mapper.CoverageAnalyzer;
 import io.crossdistill.mapper.CoverageReport;
 import io.crossdistill.mapper.DriftThresholds;
 import io.crossdistill.mapper.FeatureMappingSpec;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TrainingListener;
 import io.crossdistill.schemas.ContainerReader;
 import io.crossdistill.student.CompareOptions;

@@ -1,6 +1,5 @@
 package io.crossdistill.student.internal.compare;
 
-import io.crossdistill.models.ModelException;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.datasets.FeatureScaling;
 import io.crossdistill.datasets.Split;
@@ -10,6 +9,7 @@ import io.crossdistill.mapper.CompiledMapper;
 import io.crossdistill.mapper.FeatureMapping;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.mapper.Rule;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TeacherArtifact;
 import io.crossdistill.models.TrainingListener;
 import io.crossdistill.schemas.ContainerReader;
