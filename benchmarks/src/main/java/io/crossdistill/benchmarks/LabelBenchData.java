@@ -7,6 +7,7 @@ import io.crossdistill.aligner.Transform;
 import io.crossdistill.labelling.LabelPath;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.mapper.Rule;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.MultiTaskModel;
 import io.crossdistill.models.NetworkConfig;
 import io.crossdistill.models.TeacherArtifact;
@@ -38,7 +39,7 @@ final class LabelBenchData {
   }
 
   /** Writes the teacher into {@code dir}; returns its sealed signature. */
-  static TeacherSignature writeTeacher(Path dir) {
+  static TeacherSignature writeTeacher(Path dir) throws ModelException {
     TeacherSignature unsealed = TeacherSizes.signature("");
     try (MultiTaskModel model = MultiTaskModel.create(NetworkConfig.fromSignature(unsealed, EMBEDDING, WIDTHS), 42)) {
       return TeacherArtifact.write(dir, model, unsealed);

@@ -10,6 +10,7 @@ import io.crossdistill.labelling.RunStamp;
 import io.crossdistill.labelling.TeacherForward;
 import io.crossdistill.mapper.CompiledMapper;
 import io.crossdistill.mapper.FeatureMapping;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.Teacher;
 import io.crossdistill.schemas.AvroContainers;
 import io.crossdistill.schemas.ContainerReader;
@@ -54,7 +55,7 @@ public final class LabelPathBenchmark {
   private LabelPathBenchmark() {
   }
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, ModelException {
     boolean quick = false;
     long records = -1;
     int rounds = 3;

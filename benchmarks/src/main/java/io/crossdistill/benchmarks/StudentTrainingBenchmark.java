@@ -6,6 +6,7 @@ import io.crossdistill.datasets.RatingsWorldConfig;
 import io.crossdistill.datasets.Split;
 import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.models.EpochLoss;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TabularData;
 import io.crossdistill.models.TrainingConfig;
 import io.crossdistill.models.TrainingListener;
@@ -53,7 +54,7 @@ public final class StudentTrainingBenchmark {
   private StudentTrainingBenchmark() {
   }
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, ModelException {
     Path data = null;
     Path work = null;
     int rows = Integer.MAX_VALUE;
@@ -111,7 +112,7 @@ public final class StudentTrainingBenchmark {
     return world;
   }
 
-  private static String teacherRow(RatingsProtocol protocol, CrossDomainData splits, int epochs, Path dir) {
+  private static String teacherRow(RatingsProtocol protocol, CrossDomainData splits, int epochs, Path dir) throws ModelException {
     TeacherTraining.Recipe base = protocol.teacherRecipe(17);
     EpochClock clock = new EpochClock();
     // TeacherTraining hands its listener argument to the training loop
@@ -146,7 +147,7 @@ public final class StudentTrainingBenchmark {
         widths(base.size().hiddenWidths()), base.batchSize()), parameters, train.rows(), clock);
   }
 
-  private static String compareRow(Path dir, Path out) throws IOException {
+  private static String compareRow(Path dir, Path out) throws IOException, ModelException {
     List<Long> seeds = LongStream.rangeClosed(1, 5).boxed().toList();
     CompareOptions options = new CompareOptions(dir, out, RatingsProtocol.FRACTIONS, seeds,
         List.of("distilled", "direct"), CompareOptions.RepresentationKind.EMBEDDING, 3, false);

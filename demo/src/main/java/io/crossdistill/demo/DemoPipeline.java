@@ -18,6 +18,7 @@ import io.crossdistill.mapper.DriftThresholds;
 import io.crossdistill.mapper.FeatureMapping;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.mapper.MappingValidationException;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TeacherArtifact;
 import io.crossdistill.models.TrainingConfig;
 import io.crossdistill.schemas.ContainerReader;
@@ -76,7 +77,7 @@ public final class DemoPipeline {
   }
 
   /** Runs the demo and returns its report. */
-  public DemoReport run() {
+  public DemoReport run() throws ModelException {
     SimulatorScenario scenario = new SimulatorScenario(options.small());
     Path root = options.out().resolve(scenario.name());
     List<Double> fractions = options.fractions().isEmpty() ? scenario.trainFractions() : options.fractions();
@@ -130,7 +131,8 @@ public final class DemoPipeline {
     return data;
   }
 
-  private TeacherTraining.Trained trainTeacher(SimulatorScenario scenario, CrossDomainData data, Path teacherDir) {
+  private TeacherTraining.Trained trainTeacher(SimulatorScenario scenario, CrossDomainData data, Path teacherDir)
+      throws ModelException {
     TeacherTraining.Recipe recipe = scenario.teacherRecipe();
     long rows = data.count(Split.SOURCE_TRAIN);
     int batches = (int) Math.ceil(rows / (double) recipe.training().batchSize());
@@ -149,7 +151,8 @@ public final class DemoPipeline {
   }
 
   private RunOutcome runOne(SimulatorScenario scenario, CrossDomainData data, TeacherArtifact teacher,
-      TeacherTraining.Trained trained, Path runDir, long seed, ResultTable table, boolean verbose) {
+      TeacherTraining.Trained trained, Path runDir, long seed, ResultTable table, boolean verbose)
+      throws ModelException {
     TeacherSignature signature = teacher.signature();
     DomainSchema target = data.target();
     List<String> tasks = target.taskNames();
@@ -297,7 +300,7 @@ public final class DemoPipeline {
     private TeacherArtifact artifact;
     private TeacherServiceProcess process;
 
-    void open(Path dir) {
+    void open(Path dir) throws ModelException {
       artifact = TeacherArtifact.open(dir);
     }
 

@@ -1,5 +1,6 @@
 package io.crossdistill.demo;
 
+import io.crossdistill.models.ModelException;
 import io.crossdistill.student.CompareOptions;
 import io.crossdistill.student.ComparisonOutputs;
 import io.crossdistill.student.ComparisonTables;
@@ -55,7 +56,7 @@ public final class RatingsDemo {
    * @param log receives progress lines
    * @param studentDone is called after each trained student
    */
-  public String run(Consumer<String> log, Runnable studentDone) {
+  public String run(Consumer<String> log, Runnable studentDone) throws ModelException {
     StudentComparison.Outcome outcome = new StudentComparison(options, log, studentDone).run();
     StringBuilder s = new StringBuilder();
     s.append('\n').append("crossdistill demo: ratings-layout directory ").append(options.data()).append('\n');

@@ -3,6 +3,7 @@ package io.crossdistill.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossdistill.labelling.StoredLabelSet;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TeacherArtifact;
 import io.crossdistill.schemas.AvroContainers;
 import io.crossdistill.schemas.ContainerReader;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoPipelineTest {
 
   @Test
-  void simulatorDemo_smallRun_writesTeacherLabelsAndStudentsAndFillsTheTable(@TempDir Path out) {
+  void simulatorDemo_smallRun_writesTeacherLabelsAndStudentsAndFillsTheTable(@TempDir Path out) throws ModelException {
     List<String> log = new ArrayList<>();
     DemoReport report = new DemoPipeline(
         new DemoOptions(out, List.of(1L), List.of(), true, false, Optional.empty()), log::add).run();
@@ -84,7 +85,7 @@ class DemoPipelineTest {
   }
 
   @Test
-  void simulatorDemo_sameSeeds_givesTheSameTable(@TempDir Path first, @TempDir Path second) {
+  void simulatorDemo_sameSeeds_givesTheSameTable(@TempDir Path first, @TempDir Path second) throws ModelException {
     DemoReport a = new DemoPipeline(
         new DemoOptions(first, List.of(3L), List.of(), true, true, Optional.empty()), line -> { }).run();
     DemoReport b = new DemoPipeline(

@@ -32,6 +32,16 @@ final class TargetDecoder {
       return null;
     }
     try {
+      // Avro allocates a declared length before reading it: check the lengths against the bytes first
+      if (AvroBinaryBounds.datumEnd(value, 0, schema) != value.length) {
+        errors.add("the value is not one Avro binary " + schema.getFullName() + ": bytes are left after the record");
+        return null;
+      }
+    } catch (AvroBinaryBounds.Malformed e) {
+      errors.add("the value is not Avro binary of " + schema.getFullName() + ": " + e.getMessage());
+      return null;
+    }
+    try {
       decoder = DecoderFactory.get().binaryDecoder(value, decoder);
       GenericRecord record = reader.read(null, decoder);
       if (!decoder.isEnd()) {

@@ -2,14 +2,12 @@ package io.crossdistill.labelling;
 
 import io.crossdistill.schemas.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -78,26 +76,46 @@ public final class TargetRecords {
 
   /**
    * Decodes Avro binary records until the bytes end; at most {@code limit} records (one more is read
-   * to detect the excess). A record cut short ends the list with an error.
+   * to detect the excess). Records written one after another have no framing, so one that cannot be read
+   * leaves the rest unreadable too: the whole body is refused.
+   *
+   * @throws MalformedRecordsException when the bytes are not such records (cut short, a length or count
+   *     that does not fit the bytes, an index outside a union or enum, ...), saying which record and byte
    */
   public static List<Decoded> fromAvroBinary(byte[] bytes, Schema schema, int limit) {
     List<Decoded> out = new ArrayList<>();
     GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(schema);
-    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(new ByteArrayInputStream(bytes), null);
-    try {
-      while (!decoder.isEnd() && out.size() <= limit) {
-        try {
-          out.add(new Decoded(reader.read(null, decoder), List.of()));
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
-          out.add(new Decoded(null, List.of("/: not a record of " + schema.getFullName() + " in Avro binary ("
-              + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
-          break;
-        }
+    BinaryDecoder decoder = null;
+    int offset = 0;
+    while (offset < bytes.length && out.size() <= limit) {
+      int end;
+      try {
+        end = AvroBinaryBounds.datumEnd(bytes, offset, schema);
+      } catch (AvroBinaryBounds.Malformed e) {
+        throw malformed(schema, out.size(), offset, e.getMessage());
       }
-    } catch (IOException e) {
-      out.add(new Decoded(null, List.of("/: unreadable Avro binary: " + e.getMessage())));
+      try {
+        decoder = DecoderFactory.get().binaryDecoder(bytes, offset, end - offset, decoder);
+        GenericRecord record = reader.read(null, decoder);
+        if (!decoder.isEnd()) {
+          throw malformed(schema, out.size(), offset, "the record ends before byte " + end);
+        }
+        out.add(new Decoded(record, List.of()));
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof MalformedRecordsException known) {
+          throw known;
+        }
+        throw malformed(schema, out.size(), offset, e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+      offset = end;
     }
     return out;
+  }
+
+  private static MalformedRecordsException malformed(Schema schema, int index, int offset, String why) {
+    return new MalformedRecordsException("the body is not Avro binary records of " + schema.getFullName()
+        + ": record " + index + " (from byte " + offset + ") cannot be read",
+        List.of(new Problem("", "record " + index + " (from byte " + offset + "): " + why)));
   }
 
   private static Object convert(JsonNode node, Schema schema, String at, List<String> errors) {

@@ -11,6 +11,7 @@ import io.crossdistill.mapper.FeatureMapping;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.mapper.Rule;
 import io.crossdistill.mapper.Transform;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.ReferenceTeacher;
 import io.crossdistill.models.TeacherRecipe;
 import io.crossdistill.models.TrainingConfig;
@@ -94,7 +95,7 @@ public final class TeacherTraining {
      * Trains {@code recipe} on the prepared rows and writes the sealed artifact into {@code dir}; the
      * provenance names {@code producer} and the input data hash.
      */
-    public Trained train(TeacherRecipe recipe, Path dir, String producer, TrainingListener listener) {
+    public Trained train(TeacherRecipe recipe, Path dir, String producer, TrainingListener listener) throws ModelException {
       ReferenceTeacher.Trained trained = ReferenceTeacher.train(signature, train.data(), valid.data(), recipe, dir,
           Provenance.newBuilder()
               .setTeacherId(signature.getTeacherId())
@@ -136,7 +137,7 @@ public final class TeacherTraining {
    * writes it to {@code artifactDir}; {@code listener} follows the steps, {@code log} gets a few lines.
    */
   public static Trained train(CrossDomainData data, Recipe recipe, Path artifactDir, TrainingListener listener,
-      java.util.function.Consumer<String> log) {
+      java.util.function.Consumer<String> log) throws ModelException {
     Prepared prepared = prepare(data, recipe.teacherId());
     MappedTable train = prepared.train();
     if (!train.rejected().isEmpty()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.Teacher;
 import io.crossdistill.schemas.ContentHash;
 import io.crossdistill.v1.Example;
@@ -47,7 +48,7 @@ class BackfillKillTest {
   private static Backfill.Outcome reference;
 
   @BeforeAll
-  static void writeTeacherInputAndReference() {
+  static void writeTeacherInputAndReference() throws ModelException {
     teacherDir = dir.resolve("teacher");
     TinyTeacherArtifact.write(teacherDir, 11);
     input = dir.resolve("examples.avro");

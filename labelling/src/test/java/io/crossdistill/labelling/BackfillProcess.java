@@ -1,5 +1,6 @@
 package io.crossdistill.labelling;
 
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.Teacher;
 import io.crossdistill.v1.Example;
 import java.io.BufferedReader;
@@ -26,7 +27,7 @@ final class BackfillProcess {
   private BackfillProcess() {
   }
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, ModelException {
     Path teacherDir = Path.of(args[0]);
     Path input = Path.of(args[1]);
     Path store = Path.of(args[2]);

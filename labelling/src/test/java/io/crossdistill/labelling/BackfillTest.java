@@ -3,6 +3,7 @@ package io.crossdistill.labelling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.Teacher;
 import io.crossdistill.schemas.AvroContainers;
 import io.crossdistill.schemas.ContainerReader;
@@ -50,7 +51,7 @@ class BackfillTest {
   private static Backfill.Outcome reference;
 
   @BeforeAll
-  static void writeTeacherInputAndReference() {
+  static void writeTeacherInputAndReference() throws ModelException {
     sealed = TinyTeacherArtifact.write(dir.resolve("teacher"), 11);
     teacher = Teacher.open(dir.resolve("teacher"));
     path = TinyTeacherArtifact.path(sealed);

@@ -3,6 +3,7 @@ package io.crossdistill.labelling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.MultiTaskModel;
 import io.crossdistill.models.NetworkConfig;
 import io.crossdistill.models.Teacher;
@@ -45,13 +46,13 @@ class ServingTeacherTest {
   private static final Map<String, float[]> EXPECTED = new HashMap<>();
 
   @BeforeAll
-  static void writeTwoVersions() {
+  static void writeTwoVersions() throws ModelException {
     v1 = write(dir.resolve("v1"), 1);
     v2 = write(dir.resolve("v2"), 2);
   }
 
   /** An untrained (randomly initialised, seeded) network on the tiny teacher's signature, sealed. */
-  private static Path write(Path into, long seed) {
+  private static Path write(Path into, long seed) throws ModelException {
     TeacherSignature unsealed = TeacherSignature.newBuilder(TinyTeacher.signature()).setContentHash("").build();
     try (MultiTaskModel model = MultiTaskModel.create(NetworkConfig.fromSignature(unsealed, 4, List.of(8)), seed)) {
       TeacherArtifact.write(into, model, unsealed);
@@ -76,7 +77,7 @@ class ServingTeacherTest {
   }
 
   /** A runtime over the artifact in {@code from} whose teacher counts {@code closed} down when it closes. */
-  private static TeacherRuntime runtime(Path from, CountDownLatch closed) {
+  private static TeacherRuntime runtime(Path from, CountDownLatch closed) throws ModelException {
     Teacher teacher = Teacher.open(from);
     Teacher watched = new Teacher() {
       @Override

@@ -1,6 +1,7 @@
 package io.crossdistill.labelling;
 
 import io.crossdistill.models.InputStatistics;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.ModelTrainer;
 import io.crossdistill.models.MultiTaskModel;
 import io.crossdistill.models.NetworkConfig;
@@ -30,7 +31,7 @@ final class TinyTeacherArtifact {
   }
 
   /** Trains the teacher with {@code seed} and writes it into {@code dir}; returns its sealed signature. */
-  static TeacherSignature write(Path dir, long seed) {
+  static TeacherSignature write(Path dir, long seed) throws ModelException {
     TeacherSignature unsealed = TeacherSignature.newBuilder(TinyTeacher.signature()).setContentHash("").build();
     int rows = 512;
     SplittableRandom random = new SplittableRandom(seed);

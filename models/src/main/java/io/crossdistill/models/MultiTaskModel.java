@@ -74,7 +74,7 @@ public final class MultiTaskModel implements AutoCloseable {
    *
    * @throws ArtifactIntegrityException when a file is missing, unreadable or does not fit the config
    */
-  public static MultiTaskModel load(Path dir) {
+  public static MultiTaskModel load(Path dir) throws ModelException {
     NetworkConfig config = NetworkConfigCodec.read(dir.resolve(CONFIG_FILE));
     Provenance provenance = AvroJson.read(dir.resolve(PROVENANCE_FILE), Provenance.class, Provenance.getClassSchema());
     NDManager manager = newManager();
@@ -234,7 +234,7 @@ public final class MultiTaskModel implements AutoCloseable {
    *
    * @throws ModelException when a file cannot be written
    */
-  public void save(Path dir, Provenance provenance) {
+  public void save(Path dir, Provenance provenance) throws ModelException {
     Objects.requireNonNull(provenance, "provenance");
     checkOpen();
     try {
@@ -296,7 +296,7 @@ public final class MultiTaskModel implements AutoCloseable {
 
   private void checkOpen() {
     if (closed) {
-      throw new ModelException("the model is closed");
+      throw new IllegalStateException("the model is closed");
     }
   }
 
@@ -304,7 +304,8 @@ public final class MultiTaskModel implements AutoCloseable {
     try {
       return NDManager.newBaseManager(Device.cpu(), ENGINE);
     } catch (EngineException e) {
-      throw new ModelException("cannot start the " + ENGINE + " engine: " + e.getMessage(), e);
+      // like DJL's own EngineException: no engine is no model at all, not a failure of one model
+      throw new IllegalStateException("cannot start the " + ENGINE + " engine: " + e.getMessage(), e);
     }
   }
 }

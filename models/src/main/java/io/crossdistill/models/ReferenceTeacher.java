@@ -47,7 +47,7 @@ public final class ReferenceTeacher {
    * @throws IllegalArgumentException when the signature cannot be modelled or the tables do not fit it
    */
   public static Trained train(TeacherSignature unsealed, TabularData train, TabularData valid, TeacherRecipe recipe,
-      Path dir, Provenance provenance, TrainingListener listener) {
+      Path dir, Provenance provenance, TrainingListener listener) throws ModelException {
     Objects.requireNonNull(provenance, "provenance");
     TrainingConfig given = recipe.training();
     TrainingConfig training = new TrainingConfig(given.seed(), given.learningRate(), given.batchSize(),

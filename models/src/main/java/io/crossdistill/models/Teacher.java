@@ -23,7 +23,7 @@ public interface Teacher extends AutoCloseable {
    * @throws ArtifactIntegrityException when the directory holds no teacher, the hash does not match or
    *     the files do not fit together
    */
-  static Teacher open(Path dir) {
+  static Teacher open(Path dir) throws ModelException {
     if (Files.isRegularFile(dir.resolve(MultiTaskModel.CONFIG_FILE))) {
       return TeacherArtifact.open(dir);
     }

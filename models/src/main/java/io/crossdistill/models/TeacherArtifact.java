@@ -44,7 +44,7 @@ public final class TeacherArtifact implements Teacher {
    * @return the sealed signature, as written
    * @throws IllegalArgumentException when the signature does not describe the model's inputs and heads
    */
-  public static TeacherSignature write(Path dir, MultiTaskModel model, TeacherSignature signature) {
+  public static TeacherSignature write(Path dir, MultiTaskModel model, TeacherSignature signature) throws ModelException {
     List<String> problems = mismatches(signature, model.config());
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("signature '" + signature.getTeacherId() + "' does not describe the model: "
@@ -65,7 +65,7 @@ public final class TeacherArtifact implements Teacher {
    * @throws ArtifactIntegrityException when the signature is missing or unsealed, the hash does not
    *     match, or the files do not fit together
    */
-  public static TeacherArtifact open(Path dir) {
+  public static TeacherArtifact open(Path dir) throws ModelException {
     if (!Files.isRegularFile(dir.resolve(MultiTaskModel.CONFIG_FILE))
         && ImportedTeacher.modelFile(dir).isPresent()) {
       throw new ArtifactIntegrityException(dir + ": an imported teacher ("

@@ -36,7 +36,7 @@ public final class TeacherImport {
    *
    * @throws ArtifactIntegrityException when the file is missing or not a valid signature
    */
-  public static TeacherSignature readSignature(Path json) {
+  public static TeacherSignature readSignature(Path json) throws ModelException {
     return AvroJson.read(json, TeacherSignature.class, TeacherSignature.getClassSchema());
   }
 
@@ -50,7 +50,7 @@ public final class TeacherImport {
    *     inputs an imported model cannot take); nothing is left in {@code dir}
    * @throws IllegalArgumentException when the file is neither TorchScript nor ONNX or {@code dir} holds a model
    */
-  public static TeacherSignature importModel(Path modelFile, TeacherSignature signature, Path dir) {
+  public static TeacherSignature importModel(Path modelFile, TeacherSignature signature, Path dir) throws ModelException {
     Objects.requireNonNull(signature, "signature");
     ImportFormat format = ImportFormat.ofFile(modelFile);
     if (ImportedTeacher.modelFile(dir).isPresent() || Files.exists(dir.resolve("network.json"))) {

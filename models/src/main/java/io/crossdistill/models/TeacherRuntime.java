@@ -91,7 +91,7 @@ public final class TeacherRuntime implements AutoCloseable {
   }
 
   /** A runtime with the default settings serving the teacher in {@code dir} ({@link Teacher#open}). */
-  public static TeacherRuntime open(Path dir) {
+  public static TeacherRuntime open(Path dir) throws ModelException {
     return builder().build(Teacher.open(dir));
   }
 
@@ -102,20 +102,20 @@ public final class TeacherRuntime implements AutoCloseable {
    *
    * @throws IllegalArgumentException when the batch's layout or an id does not fit the teacher, or the
    *     buffer is too small
-   * @throws ModelException when the runtime is closed or the forward pass fails
+   * @throws IllegalStateException when the runtime is closed, the wait is interrupted or the forward pass fails
    */
   public Answer predict(TeacherInputBatch batch, float[] out) {
     try {
       return submit(batch, out).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ModelException("interrupted while waiting for the teacher", e);
+      throw new IllegalStateException("interrupted while waiting for the teacher", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException runtime) {
         throw runtime;
       }
-      throw new ModelException("teacher prediction failed: " + cause, cause);
+      throw new IllegalStateException("teacher prediction failed: " + cause, cause);
     }
   }
 
@@ -264,7 +264,7 @@ public final class TeacherRuntime implements AutoCloseable {
       passPermits.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CompletionException(new ModelException("interrupted while waiting for a lane", e));
+      throw new CompletionException(new IllegalStateException("interrupted while waiting for a lane", e));
     }
   }
 
@@ -274,7 +274,7 @@ public final class TeacherRuntime implements AutoCloseable {
 
   private void checkOpen() {
     if (closed) {
-      throw new ModelException("the teacher runtime is closed");
+      throw new IllegalStateException("the teacher runtime is closed");
     }
   }
 

@@ -53,7 +53,7 @@ class ImportedTeacherTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"teacher.pt", "teacher.onnx"})
-  void importedTeacher_onReferenceInputs_matchesPyTorchWithin1e5(String file) throws IOException {
+  void importedTeacher_onReferenceInputs_matchesPyTorchWithin1e5(String file) throws IOException, ModelException {
     TeacherSignature sealed = TeacherImport.importModel(fixtures.resolve(file), signature(), dir.resolve("artifact"));
     JsonObject reference = JsonParser.parseString(Files.readString(fixtures.resolve("reference.json"),
         StandardCharsets.UTF_8)).getAsJsonObject();
@@ -112,7 +112,7 @@ class ImportedTeacherTest {
   }
 
   @Test
-  void trainedTeacherOpen_onImportedDirectory_pointsToTeacherOpen() {
+  void trainedTeacherOpen_onImportedDirectory_pointsToTeacherOpen() throws ModelException {
     TeacherImport.importModel(fixtures.resolve("teacher.onnx"), signature(), dir.resolve("artifact"));
     assertThatThrownBy(() -> TeacherArtifact.open(dir.resolve("artifact")))
         .isInstanceOf(ArtifactIntegrityException.class)
@@ -121,7 +121,7 @@ class ImportedTeacherTest {
   }
 
   @Test
-  void open_afterTheModelFileChanged_refusesTheContentHash() throws IOException {
+  void open_afterTheModelFileChanged_refusesTheContentHash() throws IOException, ModelException {
     Path artifact = dir.resolve("artifact");
     TeacherImport.importModel(fixtures.resolve("teacher.pt"), signature(), artifact);
     Files.write(artifact.resolve("model.pt"), new byte[] {1}, java.nio.file.StandardOpenOption.APPEND);
@@ -131,7 +131,7 @@ class ImportedTeacherTest {
   }
 
   @Test
-  void importOnnx_withSignatureOfOtherShape_listsEveryProblem() {
+  void importOnnx_withSignatureOfOtherShape_listsEveryProblem() throws ModelException {
     TeacherSignature signature = signature();
     List<TeacherInput> inputs = new ArrayList<>(signature.getInputs());
     // item_id declared as a FLOAT: one more numeric column, one id column fewer
@@ -152,7 +152,7 @@ class ImportedTeacherTest {
   }
 
   @Test
-  void importOnnx_withoutIdInputsInTheSignature_reportsTheInputCount() {
+  void importOnnx_withoutIdInputsInTheSignature_reportsTheInputCount() throws ModelException {
     TeacherSignature signature = signature();
     List<TeacherInput> inputs = signature.getInputs().stream().filter(i -> i.getType() != InputType.ID).toList();
     TeacherSignature wrong = TeacherSignature.newBuilder(signature).setInputs(inputs).build();
@@ -171,7 +171,7 @@ class ImportedTeacherTest {
   }
 
   @Test
-  void importTorchScript_withMoreHeadsInTheSignature_reportsTheOutputShape() {
+  void importTorchScript_withMoreHeadsInTheSignature_reportsTheOutputShape() throws ModelException {
     TeacherSignature signature = signature();
     List<TeacherHead> heads = new ArrayList<>(signature.getHeads());
     heads.add(TeacherHead.newBuilder().setName("share").setKind(HeadKind.BINARY_LOGIT).build());
@@ -182,7 +182,7 @@ class ImportedTeacherTest {
   }
 
   @Test
-  void importTorchScript_withFewerInputsInTheSignature_reportsTheRejectedInputs() {
+  void importTorchScript_withFewerInputsInTheSignature_reportsTheRejectedInputs() throws ModelException {
     TeacherSignature signature = signature();
     // only popularity and user_id: the model gets [2, 1] tensors where it reads 4 floats and 2 ids
     TeacherSignature wrong = TeacherSignature.newBuilder(signature).setInputs(signature.getInputs().subList(0, 2)).build();
@@ -191,7 +191,7 @@ class ImportedTeacherTest {
             .singleElement().asString().startsWith("inputs: the model rejects numeric float32 [2, 1], ids int64 [2, 1]: "));
   }
 
-  private TeacherSignature signature() {
+  private TeacherSignature signature() throws ModelException {
     return TeacherImport.readSignature(fixtures.resolve("signature.json"));
   }
 

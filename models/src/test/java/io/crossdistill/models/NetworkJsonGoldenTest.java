@@ -32,7 +32,7 @@ class NetworkJsonGoldenTest {
   }
 
   @Test
-  void save_writesTheGoldenNetworkJson() throws IOException {
+  void save_writesTheGoldenNetworkJson() throws IOException, ModelException {
     try (MultiTaskModel model = MultiTaskModel.create(goldenConfig(), 1)) {
       model.save(dir, Provenance.newBuilder().build());
     }
@@ -44,7 +44,7 @@ class NetworkJsonGoldenTest {
   }
 
   @Test
-  void load_readsTheGoldenNetworkJson() throws IOException {
+  void load_readsTheGoldenNetworkJson() throws IOException, ModelException {
     try (MultiTaskModel model = MultiTaskModel.create(goldenConfig(), 1)) {
       model.save(dir, Provenance.newBuilder().build());
     }
@@ -55,7 +55,7 @@ class NetworkJsonGoldenTest {
   }
 
   @Test
-  void save_ofTheSameModelTwice_writesTheSameBytes() {
+  void save_ofTheSameModelTwice_writesTheSameBytes() throws ModelException {
     try (MultiTaskModel first = MultiTaskModel.create(goldenConfig(), 1);
         MultiTaskModel second = MultiTaskModel.create(goldenConfig(), 1)) {
       first.save(dir.resolve("a"), Provenance.newBuilder().build());

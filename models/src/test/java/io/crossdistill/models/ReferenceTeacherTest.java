@@ -18,7 +18,7 @@ class ReferenceTeacherTest {
   Path dir;
 
   @Test
-  void train_thenOpen_givesIdenticalPredictionsWithStatisticsAndProvenance() {
+  void train_thenOpen_givesIdenticalPredictionsWithStatisticsAndProvenance() throws ModelException {
     TabularData train = SyntheticTables.table(600, 1, 0.1);
     TabularData valid = SyntheticTables.table(200, 2, 0.1);
     TeacherSignature unsealed = TestSignatures.synthetic();

@@ -36,7 +36,7 @@ class SaveLoadTest {
   }
 
   @Test
-  void load_givesBitIdenticalPredictionsConfigAndProvenance() {
+  void load_givesBitIdenticalPredictionsConfigAndProvenance() throws ModelException {
     Provenance provenance = Provenance.newBuilder().setSeed(3).setHyperParameters(Map.of("batchSize", "256"))
         .setInputDataHash("abc").setProducer("test").build();
     trained.save(dir, provenance);
@@ -48,7 +48,7 @@ class SaveLoadTest {
   }
 
   @Test
-  void save_writesReadableJson() throws IOException {
+  void save_writesReadableJson() throws IOException, ModelException {
     trained.save(dir, Provenance.newBuilder().build());
     String network = Files.readString(dir.resolve("network.json"));
     assertThat(network).contains("\"formatVersion\" : 1").contains("\"SOFT_CROSS_ENTROPY\"").contains("\"temperature\" : 2.0");
@@ -56,7 +56,7 @@ class SaveLoadTest {
   }
 
   @Test
-  void load_ofAParameterFileThatDoesNotFitTheConfig_failsClearly() throws IOException {
+  void load_ofAParameterFileThatDoesNotFitTheConfig_failsClearly() throws IOException, ModelException {
     trained.save(dir, Provenance.newBuilder().build());
     try (MultiTaskModel other = MultiTaskModel.create(SyntheticTables.config(List.of(4)), 1)) {
       Path otherDir = dir.resolve("other");
@@ -87,7 +87,7 @@ class SaveLoadTest {
   }
 
   @Test
-  void teacherArtifact_roundTripsAndVerifiesItsHash() throws IOException {
+  void teacherArtifact_roundTripsAndVerifiesItsHash() throws IOException, ModelException {
     NetworkConfig config = NetworkConfig.fromSignature(TestSignatures.synthetic(), 3, List.of(8));
     try (MultiTaskModel teacher = MultiTaskModel.create(config, 9)) {
       TeacherSignature withStats = InputStatistics.withStatistics(TestSignatures.synthetic(), DATA);

@@ -21,7 +21,8 @@ public class ServiceTestResource implements QuarkusTestResourceLifecycleManager 
   private static final Set<String> OWN_DATA_DIR_PROFILES = Set.of(
       io.crossdistill.teacher.firststart.DemoTeacherFirstStartProfile.class.getName(),
       io.crossdistill.teacher.firststart.DemoTeacherSecondStartProfile.class.getName(),
-      io.crossdistill.teacher.rest.BackfillRestartProfile.class.getName());
+      io.crossdistill.teacher.rest.BackfillRestartProfile.class.getName(),
+      io.crossdistill.teacher.brokenteacher.BrokenTeacherProfile.class.getName());
 
   private String profile;
 

@@ -1,6 +1,7 @@
 package io.crossdistill.teacher;
 
 import io.crossdistill.models.InputStatistics;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.ModelTrainer;
 import io.crossdistill.models.MultiTaskModel;
 import io.crossdistill.models.NetworkConfig;
@@ -51,7 +52,7 @@ public final class TeacherFixture {
   }
 
   /** {@code TeacherFixture DIR [SEED]}: writes the fixture teacher into DIR. */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws ModelException {
     write(Path.of(args[0]), args.length > 1 ? Long.parseLong(args[1]) : 7);
   }
 
@@ -78,7 +79,7 @@ public final class TeacherFixture {
   }
 
   /** Trains and writes the teacher into {@code dir}; returns its sealed signature. */
-  public static TeacherSignature write(Path dir, long seed) {
+  public static TeacherSignature write(Path dir, long seed) throws ModelException {
     TeacherSignature signature = signature();
     int rows = 512;
     SplittableRandom random = new SplittableRandom(seed);

@@ -79,7 +79,7 @@ public final class StudentArtifact implements AutoCloseable {
    * @throws IllegalArgumentException when the encoder does not fit the student's network
    * @throws UncheckedIOException when a file cannot be written
    */
-  public static Path save(Path dir, StudentTrainer.Trained student, ExampleEncoder encoder, Provenance provenance) {
+  public static Path save(Path dir, StudentTrainer.Trained student, ExampleEncoder encoder, Provenance provenance) throws ModelException {
     NetworkConfig network = student.model().config();
     if (network.numericWidth() != encoder.numericWidth()) {
       throw new IllegalArgumentException("the encoder makes " + encoder.numericWidth()

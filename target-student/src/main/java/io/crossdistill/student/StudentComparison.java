@@ -1,5 +1,6 @@
 package io.crossdistill.student;
 
+import io.crossdistill.models.ModelException;
 import io.crossdistill.student.internal.compare.ComparisonRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ public final class StudentComparison {
    * @return the result and the files written
    * @throws UncheckedIOException when an output cannot be written
    */
-  public Outcome run() {
+  public Outcome run() throws ModelException {
     ComparisonResult result = runner.run();
     try {
       return new Outcome(result, ComparisonOutputs.write(result, options.out()));

@@ -1,5 +1,6 @@
 package io.crossdistill.demo.cli;
 
+import io.crossdistill.models.ModelException;
 import io.crossdistill.student.ResultTable;
 import io.crossdistill.demo.DemoOptions;
 import io.crossdistill.demo.DemoPipeline;
@@ -69,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
   private boolean inProcess;
 
   @Override
-  public Integer call() {
+  public Integer call() throws ModelException {
     if (data != null && !Files.isDirectory(data)) {
       throw new ParameterException(spec.commandLine(), "--data " + data + " is not a directory");
     }

@@ -32,28 +32,28 @@ public final class AvroJson {
   }
 
   /** Writes a generated (specific) record. */
-  public static <T extends SpecificRecord> void write(Path file, T record) {
+  public static <T extends SpecificRecord> void write(Path file, T record) throws ModelException {
     @SuppressWarnings("unchecked")
     Class<T> type = (Class<T>) record.getClass();
     write(file, record.getSchema(), new SpecificDatumWriter<>(type), record);
   }
 
   /** Reads a generated (specific) record of the given class. */
-  public static <T extends SpecificRecord> T read(Path file, Class<T> type, Schema schema) {
+  public static <T extends SpecificRecord> T read(Path file, Class<T> type, Schema schema) throws ModelException {
     return read(file, schema, new SpecificDatumReader<>(type));
   }
 
   /** Writes a generic record of a schema. */
-  public static <T> void writeGeneric(Path file, Schema schema, T record) {
+  public static <T> void writeGeneric(Path file, Schema schema, T record) throws ModelException {
     write(file, schema, new GenericDatumWriter<>(schema), record);
   }
 
   /** Reads a generic record of a schema. */
-  public static <T> T readGeneric(Path file, Schema schema) {
+  public static <T> T readGeneric(Path file, Schema schema) throws ModelException {
     return read(file, schema, new GenericDatumReader<>(schema));
   }
 
-  private static <T> void write(Path file, Schema schema, DatumWriter<T> writer, T record) {
+  private static <T> void write(Path file, Schema schema, DatumWriter<T> writer, T record) throws ModelException {
     try (OutputStream out = Files.newOutputStream(file)) {
       JsonEncoder encoder = EncoderFactory.get().jsonEncoder(schema, out, true);
       writer.write(record, encoder);
@@ -64,7 +64,7 @@ public final class AvroJson {
     }
   }
 
-  private static <T> T read(Path file, Schema schema, DatumReader<T> reader) {
+  private static <T> T read(Path file, Schema schema, DatumReader<T> reader) throws ModelException {
     try (InputStream in = Files.newInputStream(file)) {
       Decoder decoder = DecoderFactory.get().jsonDecoder(schema, in);
       return reader.read(null, decoder);

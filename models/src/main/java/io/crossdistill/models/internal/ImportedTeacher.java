@@ -72,7 +72,7 @@ public final class ImportedTeacher implements Teacher {
    *
    * @throws ArtifactIntegrityException when the hash does not match or the model does not fit
    */
-  public static ImportedTeacher open(Path dir) {
+  public static ImportedTeacher open(Path dir) throws ModelException {
     TeacherSignature signature = SealedSignatures.readVerified(dir);
     Path file = modelFile(dir).orElseThrow(() -> new ArtifactIntegrityException(dir + ": no model file"));
     try {
@@ -174,7 +174,7 @@ public final class ImportedTeacher implements Teacher {
 
   private void run(float[] numeric, long[] ids, int rows, float[] out) {
     if (closed) {
-      throw new ModelException("the teacher is closed");
+      throw new IllegalStateException("the teacher is closed");
     }
     int heads = headCount();
     try (NDManager batch = model.getNDManager().newSubManager()) {

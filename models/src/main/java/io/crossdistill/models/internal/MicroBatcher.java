@@ -99,7 +99,7 @@ public final class MicroBatcher<L> implements AutoCloseable {
   /** Queues a request of at most {@code maxRows} rows. */
   public <A> Request<A> submit(Request<A> request) {
     if (closed) {
-      throw new ModelException("the teacher runtime is closed");
+      throw new IllegalStateException("the teacher runtime is closed");
     }
     request.submittedAt = System.nanoTime();
     queue.add(request);
@@ -125,7 +125,7 @@ public final class MicroBatcher<L> implements AutoCloseable {
     // a request that raced with close() and queued behind the stop mark is refused, not lost
     for (Request<?> left = queue.poll(); left != null; left = queue.poll()) {
       if (left != STOP) {
-        left.answer.completeExceptionally(new ModelException("the teacher runtime is closed"));
+        left.answer.completeExceptionally(new IllegalStateException("the teacher runtime is closed"));
       }
     }
   }
@@ -151,7 +151,7 @@ public final class MicroBatcher<L> implements AutoCloseable {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        group.forEach(r -> r.answer.completeExceptionally(new ModelException("the teacher runtime was interrupted")));
+        group.forEach(r -> r.answer.completeExceptionally(new IllegalStateException("the teacher runtime was interrupted")));
         return;
       }
       try {

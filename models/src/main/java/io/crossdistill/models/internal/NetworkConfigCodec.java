@@ -30,7 +30,7 @@ public final class NetworkConfigCodec {
   }
 
   /** Writes the config to a file. */
-  public static void write(Path file, NetworkConfig config) {
+  public static void write(Path file, NetworkConfig config) throws ModelException {
     Schema idSchema = SCHEMA.getField("idInputs").schema().getElementType();
     Schema headSchema = SCHEMA.getField("heads").schema().getElementType();
     Schema objectiveSchema = headSchema.getField("objective").schema();
@@ -62,7 +62,7 @@ public final class NetworkConfigCodec {
   }
 
   /** Reads and validates a config file. */
-  public static NetworkConfig read(Path file) {
+  public static NetworkConfig read(Path file) throws ModelException {
     GenericRecord record = AvroJson.readGeneric(file, SCHEMA);
     int version = (Integer) record.get("formatVersion");
     if (version != FORMAT_VERSION) {
@@ -98,11 +98,11 @@ public final class NetworkConfigCodec {
   private static Schema loadSchema() {
     try (InputStream in = NetworkConfigCodec.class.getResourceAsStream("NetworkConfigFile.avsc")) {
       if (in == null) {
-        throw new ModelException("NetworkConfigFile.avsc is missing from the models jar");
+        throw new IllegalStateException("NetworkConfigFile.avsc is missing from the models jar");
       }
       return new Schema.Parser().parse(in);
     } catch (IOException e) {
-      throw new ModelException("cannot read NetworkConfigFile.avsc", e);
+      throw new IllegalStateException("cannot read NetworkConfigFile.avsc", e);
     }
   }
 }

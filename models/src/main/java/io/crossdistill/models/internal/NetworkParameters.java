@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.crossdistill.models.ArtifactIntegrityException;
 import io.crossdistill.models.IdInput;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.NetworkConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,7 @@ public final class NetworkParameters {
    * Parameters read from a DJL {@link NDList} stream, checked name by name and shape by shape against
    * the config.
    */
-  public static NetworkParameters decode(NetworkConfig config, NDManager manager, InputStream in) {
+  public static NetworkParameters decode(NetworkConfig config, NDManager manager, InputStream in) throws ModelException {
     List<Spec> specs = specs(config);
     NDList list;
     try {

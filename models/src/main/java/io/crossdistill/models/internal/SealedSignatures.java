@@ -1,6 +1,7 @@
 package io.crossdistill.models.internal;
 
 import io.crossdistill.models.ArtifactIntegrityException;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.schemas.ContentHash;
 import io.crossdistill.v1.TeacherSignature;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ public final class SealedSignatures {
   }
 
   /** Hashes the directory's model files and writes the signature with that hash; returns what was written. */
-  public static TeacherSignature seal(Path dir, TeacherSignature signature) {
+  public static TeacherSignature seal(Path dir, TeacherSignature signature) throws ModelException {
     TeacherSignature sealed = TeacherSignature.newBuilder(signature)
         .setContentHash(ContentHash.ofDirectory(dir, List.of(SIGNATURE_FILE)))
         .build();
@@ -32,7 +33,7 @@ public final class SealedSignatures {
    *
    * @throws ArtifactIntegrityException when the signature is missing, unsealed or the hash does not match
    */
-  public static TeacherSignature readVerified(Path dir) {
+  public static TeacherSignature readVerified(Path dir) throws ModelException {
     TeacherSignature signature = AvroJson.read(dir.resolve(SIGNATURE_FILE), TeacherSignature.class,
         TeacherSignature.getClassSchema());
     String expected = signature.getContentHash();

@@ -9,15 +9,16 @@ import io.crossdistill.labelling.KafkaRecordSource;
 import io.crossdistill.labelling.LabelPath;
 import io.crossdistill.labelling.ServingTeacher;
 import io.crossdistill.teacher.config.ServiceSettings;
-import io.crossdistill.teacher.errors.ApiException;
 import io.crossdistill.teacher.errors.ProblemItem;
 import io.crossdistill.teacher.labels.LabelService;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
-import io.crossdistill.teacher.registry.VersionedRegistry;
 import io.crossdistill.teacher.service.AlignmentService;
 import io.crossdistill.teacher.service.ConfinedPaths;
-import io.crossdistill.teacher.service.SpecVersions;
+import io.crossdistill.teacher.service.Forbidden;
+import io.crossdistill.teacher.service.Invalid;
+import io.crossdistill.teacher.service.ServiceException;
+import io.crossdistill.teacher.service.TeamAccess;
 import io.crossdistill.teacher.service.TeacherService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,11 +40,11 @@ import org.apache.avro.generic.GenericDatumReader;
 
 /**
  * Turns a backfill request into a {@link BackfillPlan}, checking all of it first and answering with every
- * problem at once, each at its JSON pointer: the mapping and alignment through {@link SpecVersions} (the
+ * problem at once, each at its JSON pointer: the mapping and alignment through {@link TeamAccess} (the
  * team's access, as for every other call), the input through {@link ConfinedPaths} under the backfill data
  * root, then against the version that serves: the teacher named, the mapping valid for it (as online labels
  * decide it), the alignment applicable, the input's records readable as the mapping's target schema.
- * A problem of access or confinement makes the answer 403, any other 400.
+ * A problem of access or confinement makes the refusal {@link Forbidden}, any other {@link Invalid}.
  */
 @ApplicationScoped
 public class BackfillPlanner {
@@ -51,7 +52,7 @@ public class BackfillPlanner {
   /** Most rows per forward pass a job may ask for. */
   static final int MAX_BATCH_ROWS = 65_536;
 
-  private final VersionedRegistry registry;
+  private final TeamAccess access;
   private final TeacherService teachers;
   private final LabelService labels;
   private final AlignmentService alignments;
@@ -60,9 +61,9 @@ public class BackfillPlanner {
   private final Map<String, String> kafkaProperties;
 
   @Inject
-  public BackfillPlanner(VersionedRegistry registry, TeacherService teachers, LabelService labels,
+  public BackfillPlanner(TeamAccess access, TeacherService teachers, LabelService labels,
       AlignmentService alignments, ServiceSettings settings) {
-    this.registry = registry;
+    this.access = access;
     this.teachers = teachers;
     this.labels = labels;
     this.alignments = alignments;
@@ -75,12 +76,12 @@ public class BackfillPlanner {
    * Checks and resolves {@code request} for {@code team}; the plan holds a lease on the serving teacher
    * version until it is closed.
    *
-   * @throws ApiException 400 or 403 listing every problem; 503 when no teacher serves
+   * @throws Invalid or {@link Forbidden} listing every problem; {@code Unavailable} when no teacher serves
    */
   public BackfillPlan plan(BackfillRequest request, String team) {
     if (request == null) {
-      throw ApiException.badRequest("empty body", List.of(new ProblemItem("",
-          "send {\"teacher\": {\"id\"}, \"mapping\", \"alignment\", \"input\": {\"type\", \"path\"}}")));
+      throw Invalid.at("", "empty body",
+          "send {\"teacher\": {\"id\"}, \"mapping\", \"alignment\", \"input\": {\"type\", \"path\"}}");
     }
     Problems problems = new Problems();
     String teacherId = request.teacher() == null ? null : request.teacher().id();
@@ -88,9 +89,9 @@ public class BackfillPlanner {
       problems.add("/teacher/id", "name the teacher that labels (its id; GET /api/v1/teachers lists them)");
     }
     Optional<Version> mapping = problems.check("/mapping",
-        () -> SpecVersions.ref(registry, ResourceKind.MAPPING, request.mapping(), "/mapping", team));
+        () -> access.ref(ResourceKind.MAPPING, request.mapping(), "/mapping", team));
     Optional<Version> alignment = problems.check("/alignment",
-        () -> SpecVersions.ref(registry, ResourceKind.ALIGNMENT, request.alignment(), "/alignment", team));
+        () -> access.ref(ResourceKind.ALIGNMENT, request.alignment(), "/alignment", team));
     Optional<BackfillPlan.InputFiles> input = input(request.input(), problems);
     int batchRows = setting(request.batchRows(), Backfill.DEFAULT_BATCH_ROWS, "/batchRows", MAX_BATCH_ROWS, problems);
     int shardRecords = setting(request.shardRecords(), Backfill.DEFAULT_SHARD_RECORDS, "/shardRecords",
@@ -305,8 +306,8 @@ public class BackfillPlanner {
     <T> Optional<T> check(String pointer, Supplier<T> check) {
       try {
         return Optional.of(check.get());
-      } catch (ApiException e) {
-        forbidden |= e.status() == 403;
+      } catch (ServiceException e) {
+        forbidden |= e instanceof Forbidden;
         if (e.errors().isEmpty()) {
           add(pointer, e.getMessage());
         } else {
@@ -321,7 +322,7 @@ public class BackfillPlanner {
         return;
       }
       String detail = items.size() + " problem(s) in the backfill request";
-      throw new ApiException(forbidden ? 403 : 400, forbidden ? "Forbidden" : "Bad Request", detail, items, List.of());
+      throw forbidden ? new Forbidden(detail, items) : new Invalid(detail, items);
     }
   }
 }

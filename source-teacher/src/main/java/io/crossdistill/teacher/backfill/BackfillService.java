@@ -5,7 +5,9 @@ import io.crossdistill.labelling.LabelSetKey;
 import io.crossdistill.labelling.LabelStore;
 import io.crossdistill.labelling.RecordSource;
 import io.crossdistill.teacher.config.ServiceSettings;
-import io.crossdistill.teacher.errors.ApiException;
+import io.crossdistill.teacher.service.Conflict;
+import io.crossdistill.teacher.service.NotFound;
+import io.crossdistill.teacher.service.TeamAccess;
 import io.crossdistill.teacher.metrics.ServiceMetrics;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
@@ -44,6 +46,7 @@ public class BackfillService {
   }
 
   private final BackfillPlanner planner;
+  private final TeamAccess access;
   private final LabelStore store;
   private final BackfillJobStore records;
   private final JobRunner runner;
@@ -52,7 +55,9 @@ public class BackfillService {
   private volatile boolean shuttingDown;
 
   @Inject
-  public BackfillService(ServiceSettings settings, BackfillPlanner planner, ServiceMetrics metrics, BackfillHooks hooks) {
+  public BackfillService(ServiceSettings settings, BackfillPlanner planner, ServiceMetrics metrics, BackfillHooks hooks,
+      TeamAccess access) {
+    this.access = access;
     this.planner = planner;
     this.store = new LabelStore(settings.labelStore());
     this.records = new BackfillJobStore(settings.dataDir().resolve("backfills"));
@@ -80,7 +85,8 @@ public class BackfillService {
    *
    * @return the queued job; or, with {@code queued} false, the job that already makes the same label set, or a
    *     new job that found the set made (SUCCEEDED, reused)
-   * @throws ApiException 400 / 403 listing every problem of the request, 503 when no teacher serves
+   * @throws io.crossdistill.teacher.service.ServiceException listing every problem of the request (invalid,
+   *     forbidden), or unavailable when no teacher serves
    */
   public Submitted submit(BackfillRequest request, String team) {
     BackfillPlan plan = planner.plan(request, team);
@@ -133,7 +139,7 @@ public class BackfillService {
     Job job = find(id, team);
     BackfillState state = job.state();
     if (state == BackfillState.SUCCEEDED || state == BackfillState.FAILED) {
-      throw ApiException.conflict("backfill " + id + " has ended (" + state + ")", List.of());
+      throw new Conflict("backfill " + id + " has ended (" + state + ")");
     }
     job.cancel().ifPresent(pending -> {
       pending.close();
@@ -146,11 +152,9 @@ public class BackfillService {
   private Job find(String id, String team) {
     Job job = jobs.get(id);
     if (job == null) {
-      throw ApiException.notFound("no backfill job '" + id + "'");
+      throw new NotFound("no backfill job '" + id + "'");
     }
-    if (!job.team().equals(team)) {
-      throw ApiException.forbidden("backfill job '" + id + "' belongs to another team");
-    }
+    access.requireOwner(job.team(), team, "backfill job '" + id + "'");
     return job;
   }
 

@@ -5,7 +5,7 @@ import io.crossdistill.labelling.LabelSetKey;
 import io.crossdistill.labelling.LabelSetManifest;
 import io.crossdistill.labelling.LabelStore;
 import io.crossdistill.labelling.RecordSource;
-import io.crossdistill.teacher.errors.ApiException;
+import io.crossdistill.teacher.service.ServiceException;
 import io.crossdistill.teacher.metrics.ServiceMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,9 +92,8 @@ final class JobRunner {
       } finally {
         lock.unlock();
       }
-    } catch (ApiException e) {
-      job.failed(e.getMessage() + e.errors().stream().map(p -> "; " + p.pointer() + ": " + p.message())
-          .reduce("", String::concat));
+    } catch (ServiceException e) {
+      job.failed(e.describe());
     } catch (RuntimeException | Error e) {
       LOG.errorf(e, "backfill %s failed", job.id());
       job.failed(describe(e));

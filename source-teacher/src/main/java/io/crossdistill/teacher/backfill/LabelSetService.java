@@ -2,7 +2,8 @@ package io.crossdistill.teacher.backfill;
 
 import io.crossdistill.labelling.LabelSetManifest;
 import io.crossdistill.labelling.StoredLabelSet;
-import io.crossdistill.teacher.errors.ApiException;
+import io.crossdistill.teacher.service.Forbidden;
+import io.crossdistill.teacher.service.NotFound;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.VersionedRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,9 +51,9 @@ public class LabelSetService {
   /** The manifest of one of the team's sets; 404 when there is no complete set {@code id}, 403 when another team's. */
   public LabelSetManifest manifest(String id, String team) {
     LabelSetManifest manifest = backfills.labelStore().byId(id).map(StoredLabelSet::manifest)
-        .orElseThrow(() -> ApiException.notFound("no label set '" + id + "'"));
+        .orElseThrow(() -> new NotFound("no label set '" + id + "'"));
     if (!ownedBy(manifest, team)) {
-      throw ApiException.forbidden("label set '" + id + "' belongs to another team");
+      throw new Forbidden("label set '" + id + "' belongs to another team");
     }
     return manifest;
   }

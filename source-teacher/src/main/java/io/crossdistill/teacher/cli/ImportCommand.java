@@ -1,5 +1,6 @@
 package io.crossdistill.teacher.cli;
 
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.SignatureMismatchException;
 import io.crossdistill.models.TeacherImport;
 import io.crossdistill.v1.TeacherSignature;
@@ -29,7 +30,7 @@ final class ImportCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws ModelException {
     PrintWriter log = spec.commandLine().getOut();
     TeacherSignature given = TeacherImport.readSignature(signature);
     try {

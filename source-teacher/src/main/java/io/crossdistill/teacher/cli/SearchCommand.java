@@ -2,6 +2,7 @@ package io.crossdistill.teacher.cli;
 
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.labelling.TeacherTraining;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TrainingConfig;
 import io.crossdistill.teacher.training.TargetUsefulness;
 import io.crossdistill.teacher.training.TeacherSearch;
@@ -56,7 +57,7 @@ final class SearchCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws ModelException {
     PrintWriter log = spec.commandLine().getOut();
     Duration limit = parse(budget);
     long start = System.nanoTime();

@@ -3,6 +3,7 @@ package io.crossdistill.teacher.cli;
 import io.crossdistill.datasets.CrossDomainData;
 import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.models.EpochLoss;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TeacherRecipe;
 import io.crossdistill.models.TrainingListener;
 import java.io.PrintWriter;
@@ -36,7 +37,7 @@ final class TrainCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws ModelException {
     PrintWriter log = spec.commandLine().getOut();
     TeacherRecipe family = recipe.recipe();
     log.println("data: " + data.describe());

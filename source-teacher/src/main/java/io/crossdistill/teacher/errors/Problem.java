@@ -1,6 +1,7 @@
 package io.crossdistill.teacher.errors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
@@ -15,5 +16,19 @@ public record Problem(String type, String title, int status, String detail, List
 
   public static Problem of(int status, String title, String detail, List<ProblemItem> errors, List<ProblemItem> warnings) {
     return new Problem("about:blank", title, status, detail, errors, warnings);
+  }
+
+  /** The reason phrase of an HTTP status, {@code HTTP 4xx} for one without a standard phrase. */
+  public static String title(int status) {
+    return switch (status) {
+      case 413 -> "Content Too Large";
+      case 414 -> "URI Too Long";
+      case 422 -> "Unprocessable Content";
+      case 431 -> "Request Header Fields Too Large";
+      default -> {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        yield known == null ? "HTTP " + status : known.getReasonPhrase();
+      }
+    };
   }
 }

@@ -16,15 +16,15 @@ import io.crossdistill.mapper.FeatureMapping;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.schemas.ValidationResult;
 import io.crossdistill.teacher.config.ServiceSettings;
-import io.crossdistill.teacher.errors.ApiException;
 import io.crossdistill.teacher.errors.ProblemItem;
 import io.crossdistill.teacher.metrics.ServiceMetrics;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
-import io.crossdistill.teacher.registry.VersionedRegistry;
 import io.crossdistill.teacher.service.AlignmentService;
 import io.crossdistill.teacher.service.MappingService;
-import io.crossdistill.teacher.service.SpecVersions;
+import io.crossdistill.teacher.service.Conflict;
+import io.crossdistill.teacher.service.Invalid;
+import io.crossdistill.teacher.service.TeamAccess;
 import io.crossdistill.teacher.service.TeacherService;
 import io.crossdistill.v1.AlignedLabel;
 import io.crossdistill.v1.DeadLetter;
@@ -39,6 +39,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
@@ -57,7 +58,7 @@ public class LabelService {
   /** The run part of online labels' provenance (the request's records are its input). */
   private static final RunStamp ONLINE = new RunStamp(Map.of("labelPath", "online"), 0, "", PRODUCER);
 
-  private final VersionedRegistry registry;
+  private final TeamAccess access;
   private final MappingService mappings;
   private final AlignmentService alignments;
   private final TeacherService teachers;
@@ -77,9 +78,9 @@ public class LabelService {
   }
 
   @Inject
-  public LabelService(ServiceSettings settings, VersionedRegistry registry, MappingService mappings,
+  public LabelService(ServiceSettings settings, TeamAccess access, MappingService mappings,
       AlignmentService alignments, TeacherService teachers, ServiceMetrics metrics, MeterRegistry meters) {
-    this.registry = registry;
+    this.access = access;
     this.mappings = mappings;
     this.alignments = alignments;
     this.teachers = teachers;
@@ -105,11 +106,14 @@ public class LabelService {
   }
 
   /** Labels JSON records (objects shaped like the mapping's target schema) for {@code team}. */
-  public Labelled labelJson(String team, String mappingRef, String alignmentRef, List<JsonNode> records,
-      boolean useCache) {
+  public Labelled labelJson(String team, LabelRequest request, boolean useCache) {
+    if (request == null) {
+      throw Invalid.at("", "empty body", "send {\"mapping\", \"alignment\", \"records\"}");
+    }
+    List<JsonNode> records = request.records() == null ? List.of() : request.records();
     checkSize(records.size());
-    Version mapping = SpecVersions.ref(registry, ResourceKind.MAPPING, mappingRef, "/mapping", team);
-    Version alignment = SpecVersions.ref(registry, ResourceKind.ALIGNMENT, alignmentRef, "/alignment", team);
+    Version mapping = access.ref(ResourceKind.MAPPING, request.mapping(), "/mapping", team);
+    Version alignment = access.ref(ResourceKind.ALIGNMENT, request.alignment(), "/alignment", team);
     Schema schema = mappings.targetSchema(mapping);
     List<TargetRecords.Decoded> decoded = new ArrayList<>(records.size());
     for (JsonNode record : records) {
@@ -120,8 +124,8 @@ public class LabelService {
 
   /** Labels Avro binary records of the mapping's target schema, one after another, for {@code team}. */
   public Labelled labelAvro(String team, String mappingRef, String alignmentRef, byte[] body, boolean useCache) {
-    Version mapping = SpecVersions.ref(registry, ResourceKind.MAPPING, mappingRef, "?mapping", team);
-    Version alignment = SpecVersions.ref(registry, ResourceKind.ALIGNMENT, alignmentRef, "?alignment", team);
+    Version mapping = access.ref(ResourceKind.MAPPING, mappingRef, "?mapping", team);
+    Version alignment = access.ref(ResourceKind.ALIGNMENT, alignmentRef, "?alignment", team);
     Schema schema = mappings.targetSchema(mapping);
     List<TargetRecords.Decoded> decoded = TargetRecords.fromAvroBinary(body == null ? new byte[0] : body, schema,
         maxBatch);
@@ -131,8 +135,8 @@ public class LabelService {
 
   private void checkSize(int records) {
     if (records > maxBatch) {
-      throw ApiException.badRequest("too many records", List.of(new ProblemItem("/records",
-          records + " records; at most " + maxBatch + " per request (crossdistill.labels.max-batch)")));
+      throw Invalid.at("/records", "too many records",
+          records + " records; at most " + maxBatch + " per request (crossdistill.labels.max-batch)");
     }
   }
 
@@ -196,16 +200,16 @@ public class LabelService {
       return spec;
     }
     if (MappingService.isPinned(mapping) || !spec.teacher().id().equals(teacher.id())) {
-      throw ApiException.conflict("mapping " + mapping.ref() + " was validated against teacher "
+      throw new Conflict("mapping " + mapping.ref() + " was validated against teacher "
           + spec.teacher().id() + " (" + validatedFor + ")" + (MappingService.isPinned(mapping) ? ", which it pins," : "")
           + " but the serving teacher is " + teacher.id() + " (" + teacher.contentHash() + "); register a new "
-          + "mapping version for it", List.of());
+          + "mapping version for it");
     }
     FeatureMappingSpec followed = new FeatureMappingSpec(spec.name(), spec.version(), spec.targetSchema(),
         new FeatureMappingSpec.TeacherRef(teacher.id(), teacher.contentHash()), spec.recordIdField(), spec.rules());
     ValidationResult result = FeatureMapping.validate(followed, teacher.signature(), mappings.targetSchema(mapping));
     if (!result.errors().isEmpty()) {
-      throw ApiException.conflict("mapping " + mapping.ref() + " is not valid for the serving version "
+      throw new Conflict("mapping " + mapping.ref() + " is not valid for the serving version "
           + teacher.contentHash() + " of teacher " + teacher.id() + "; register a new mapping version for it",
           result.errors().stream().map(e -> new ProblemItem(e.pointer(), e.message())).toList());
     }
@@ -217,10 +221,31 @@ public class LabelService {
     return mappings.targetSchema(mapping);
   }
 
-  /** Coverage and drift of a mapping version over a sample. */
-  public CoverageReport coverage(Version mapping, List<GenericRecord> records) {
-    return CoverageAnalyzer.analyze(mappings.spec(mapping), mappings.signature(mapping), mappings.targetSchema(mapping),
-        records, DriftThresholds.defaults());
+  /**
+   * Coverage and drift of mapping {@code name} (version {@code version}, or the latest) over a sample of
+   * JSON records, for {@code team}; every record problem at once.
+   */
+  public CoverageReport coverage(String team, String name, Optional<Integer> version, List<JsonNode> sample) {
+    Version mapping = access.get(ResourceKind.MAPPING, name, version, team);
+    if (sample == null || sample.isEmpty()) {
+      throw Invalid.at("/records", "empty sample", "send at least one record");
+    }
+    if (sample.size() > maxSample) {
+      throw Invalid.at("/records", "sample too large", sample.size() + " records; at most " + maxSample);
+    }
+    Schema schema = mappings.targetSchema(mapping);
+    List<ProblemItem> errors = new ArrayList<>();
+    List<GenericRecord> records = new ArrayList<>(sample.size());
+    for (int i = 0; i < sample.size(); i++) {
+      TargetRecords.Decoded d = TargetRecords.fromJson(sample.get(i), schema);
+      TargetRecords.problems("/records/" + i, d).forEach(p -> errors.add(new ProblemItem(p.pointer(), p.message())));
+      records.add(d.record());
+    }
+    if (!errors.isEmpty()) {
+      throw new Invalid(errors.size() + " problem(s) in the sample records", errors);
+    }
+    return CoverageAnalyzer.analyze(mappings.spec(mapping), mappings.signature(mapping), schema, records,
+        DriftThresholds.defaults());
   }
 
   /** A labelled sample scored by one teacher version, for fitting. */
@@ -244,7 +269,7 @@ public class LabelService {
             }
           });
       if (!problems.isEmpty()) {
-        throw ApiException.badRequest(problems.size() + " problem(s): sample record(s) cannot be mapped", problems);
+        throw new Invalid(problems.size() + " problem(s): sample record(s) cannot be mapped", problems);
       }
       return new ScoredSample(scores, teacher.signature());
     }

@@ -1,12 +1,9 @@
 package io.crossdistill.teacher.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.crossdistill.teacher.errors.ApiException;
-import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.teacher.labels.LabelRequest;
 import io.crossdistill.teacher.labels.LabelService;
 import io.crossdistill.teacher.security.Caller;
-import io.crossdistill.teacher.service.SpecVersions;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -34,10 +31,6 @@ public class LabelResource {
   @Inject
   Caller caller;
 
-  /** A JSON labels request. */
-  public record LabelRequest(String mapping, String alignment, List<JsonNode> records) {
-  }
-
   /** The answer: labels for the records that could be labelled, and every refused record with its reasons. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record LabelResponse(String teacherId, String teacherHash, String mapping, String alignment, int labelled,
@@ -52,11 +45,7 @@ public class LabelResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Aligned teacher labels for a batch of target records (JSON); mapping and alignment as 'name' or 'name@version'")
   public LabelResponse json(LabelRequest request, @QueryParam("cache") @DefaultValue("true") boolean cache) {
-    if (request == null) {
-      throw ApiException.badRequest("empty body", List.of(new ProblemItem("", "send {\"mapping\", \"alignment\", \"records\"}")));
-    }
-    return answer(labels.labelJson(caller.team(), request.mapping(), request.alignment(),
-        request.records() == null ? List.of() : request.records(), cache));
+    return answer(labels.labelJson(caller.team(), request, cache));
   }
 
   @POST

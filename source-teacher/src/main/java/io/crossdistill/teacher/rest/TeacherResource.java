@@ -1,12 +1,12 @@
 package io.crossdistill.teacher.rest;
 
-import io.crossdistill.teacher.errors.ApiException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.crossdistill.teacher.registry.Registration;
-import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
-import io.crossdistill.teacher.registry.VersionedRegistry;
 import io.crossdistill.teacher.security.Caller;
+import io.crossdistill.teacher.service.RegisterTeacher;
 import io.crossdistill.teacher.service.TeacherService;
+import io.crossdistill.teacher.service.Unavailable;
 import io.crossdistill.v1.TeacherSignature;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -33,57 +33,49 @@ public class TeacherResource {
   TeacherService teachers;
 
   @Inject
-  VersionedRegistry registry;
-
-  @Inject
   Caller caller;
 
-  /** A registered teacher version. */
+  /**
+   * A registered teacher version.
+   *
+   * @param unavailable why the version's artifact cannot be loaded (then inputs is 0 and heads empty)
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record TeacherView(String id, int version, String contentHash, String path, boolean serving,
-      boolean deprecated, int inputs, List<String> heads) {
-  }
-
-  /** Registration request. */
-  public record RegisterTeacher(String path, boolean serve) {
+      boolean deprecated, int inputs, List<String> heads, String unavailable) {
   }
 
   @GET
   @Operation(summary = "Every registered teacher version, and which one serves labels")
   public List<TeacherView> list() {
-    return registry.names(ResourceKind.TEACHER, Optional.empty()).stream()
-        .flatMap(id -> registry.versions(ResourceKind.TEACHER, id).stream())
-        .map(this::view).toList();
+    return teachers.versions().stream().map(this::view).toList();
   }
 
   @GET
   @Path("/{id}")
   @Operation(summary = "A teacher's signature with training statistics (latest version, or ?version=N)")
   public Object signature(@PathParam("id") String id, @QueryParam("version") Integer version) {
-    Version v = version == null
-        ? registry.latest(ResourceKind.TEACHER, id).orElseThrow(() -> ApiException.notFound("no teacher '" + id + "'"))
-        : registry.get(ResourceKind.TEACHER, id, version).orElseThrow(() -> ApiException.notFound(
-            "teacher '" + id + "' has no version " + version));
-    return SignatureView.of(teachers.signature(v));
+    return SignatureView.of(teachers.signature(teachers.version(id, Optional.ofNullable(version))));
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Register a teacher artifact directory under the teachers root (operators only)")
   public Response register(RegisterTeacher request) {
-    if (!caller.operator()) {
-      throw ApiException.forbidden("only operator teams register teachers");
-    }
-    if (request == null) {
-      throw ApiException.badRequest("empty body", List.of());
-    }
-    Registration registration = teachers.register(request.path(), caller.team(), request.serve());
+    Registration registration = teachers.register(request, caller.team(), caller.operator());
     return Response.status(registration.created() ? 201 : 200).entity(view(registration.version())).build();
   }
 
+  /** One version; a version whose artifact is gone or damaged is listed with the reason, not hidden. */
   private TeacherView view(Version v) {
-    var signature = teachers.signature(v);
     boolean serving = teachers.serving().map(TeacherSignature::getContentHash).filter(v.contentHash()::equals).isPresent();
-    return new TeacherView(v.name(), v.version(), v.contentHash(), TeacherService.pathOf(v), serving, v.deprecated(),
-        signature.getInputs().size(), signature.getHeads().stream().map(h -> h.getName()).toList());
+    try {
+      TeacherSignature signature = teachers.signature(v);
+      return new TeacherView(v.name(), v.version(), v.contentHash(), TeacherService.pathOf(v), serving, v.deprecated(),
+          signature.getInputs().size(), signature.getHeads().stream().map(h -> h.getName()).toList(), null);
+    } catch (Unavailable e) {
+      return new TeacherView(v.name(), v.version(), v.contentHash(), TeacherService.pathOf(v), serving, v.deprecated(),
+          0, List.of(), e.getMessage());
+    }
   }
 }

@@ -1,6 +1,5 @@
 package io.crossdistill.teacher.service;
 
-import io.crossdistill.teacher.errors.ApiException;
 import io.crossdistill.teacher.errors.ProblemItem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,23 +24,24 @@ public final class ConfinedPaths {
    * @param what how the root is named in messages, e.g. {@code the teachers root}
    * @param pointer the JSON pointer of the path in the request
    * @return the normalized absolute path (links not resolved)
-   * @throws ApiException 400 for a blank, invalid or missing path, 403 for one outside the root
+   * @throws Invalid for a blank, invalid or missing path
+   * @throws Forbidden for one outside the root
    */
   public static Path confine(Path root, String what, String requested, String pointer) {
     if (requested == null || requested.isBlank()) {
-      throw ApiException.badRequest("missing path", List.of(new ProblemItem(pointer, "name a path under " + what)));
+      throw new Invalid("missing path", List.of(new ProblemItem(pointer, "name a path under " + what)));
     }
     Path path;
     try {
       path = root.resolve(requested).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
-      throw ApiException.badRequest("bad path", List.of(new ProblemItem(pointer, "not a valid path")));
+      throw new Invalid("bad path", List.of(new ProblemItem(pointer, "not a valid path")));
     }
     if (!path.startsWith(root)) {
       throw forbidden("path '" + requested + "' lies outside " + what, pointer);
     }
     if (!Files.exists(path)) {
-      throw ApiException.badRequest("no such path", List.of(new ProblemItem(pointer,
+      throw new Invalid("no such path", List.of(new ProblemItem(pointer,
           "'" + requested + "' does not exist under " + what)));
     }
     try {
@@ -49,12 +49,12 @@ public final class ConfinedPaths {
         throw forbidden("path '" + requested + "' leads outside " + what, pointer);
       }
     } catch (IOException e) {
-      throw ApiException.badRequest("bad path", List.of(new ProblemItem(pointer, "cannot be resolved")));
+      throw new Invalid("bad path", List.of(new ProblemItem(pointer, "cannot be resolved")));
     }
     return path;
   }
 
-  private static ApiException forbidden(String detail, String pointer) {
-    return new ApiException(403, "Forbidden", detail, List.of(new ProblemItem(pointer, detail)), List.of());
+  private static Forbidden forbidden(String detail, String pointer) {
+    return new Forbidden(detail, List.of(new ProblemItem(pointer, detail)));
   }
 }

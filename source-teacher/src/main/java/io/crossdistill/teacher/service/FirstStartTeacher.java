@@ -5,6 +5,7 @@ import io.crossdistill.datasets.CrossDomainSimulator;
 import io.crossdistill.labelling.DemoWorld;
 import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.models.EpochLoss;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TeacherRecipe;
 import io.crossdistill.models.TrainingListener;
 import io.crossdistill.teacher.config.ServiceConfig.FirstStartSize;
@@ -62,7 +63,7 @@ final class FirstStartTeacher {
    * @param progress short status lines for readiness ("epoch 3 of 12")
    * @return the artifact directory
    */
-  Path train(Consumer<String> progress) {
+  Path train(Consumer<String> progress) throws ModelException {
     boolean small = size == FirstStartSize.SMALL;
     long start = System.nanoTime();
     Path partial = teachersRoot.resolve("." + DIR + ".training");

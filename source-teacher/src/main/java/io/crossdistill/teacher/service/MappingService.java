@@ -43,14 +43,16 @@ public class MappingService {
   private final VersionedRegistry registry;
   private final SchemaService schemas;
   private final TeacherService teachers;
+  private final TeamAccess access;
 
   /** A registration and the validation warnings of the spec. */
   public record Registered(Registration registration, List<Problem> warnings) {
   }
 
   @Inject
-  public MappingService(VersionedRegistry registry, SchemaService schemas, TeacherService teachers) {
+  public MappingService(VersionedRegistry registry, SchemaService schemas, TeacherService teachers, TeamAccess access) {
     this.registry = registry;
+    this.access = access;
     this.schemas = schemas;
     this.teachers = teachers;
   }
@@ -108,7 +110,7 @@ public class MappingService {
   public TeacherSignature signature(Version mapping) {
     FeatureMappingSpec spec = spec(mapping);
     return teachers.signature(spec.teacher().id(), mapping.attributes().get(TEACHER_HASH)).orElseThrow(() ->
-        new IllegalStateException("teacher of mapping " + mapping.ref() + " is no longer registered"));
+        new Unavailable("the teacher mapping " + mapping.ref() + " was validated against is no longer registered"));
   }
 
   private Version schemaFor(FeatureMappingSpec spec, String team) {
@@ -117,10 +119,17 @@ public class MappingService {
       throw new MappingValidationException(List.of(new Problem("/targetSchema",
           "no target schema '" + spec.targetSchema() + "' is registered; POST it to /api/v1/schemas first")), List.of());
     }
-    return Access.own(latest.get(), team);
+    return access.own(latest.get(), team);
   }
 
+  /**
+   * A spec body as the spec readers take it: refused when absent, given version 1 when it names none (the
+   * registry numbers versions, not the caller).
+   */
   static JsonNode withPlaceholderVersion(JsonNode body) {
+    if (body == null || body.isNull() || body.isMissingNode()) {
+      throw Invalid.at("", "empty body", "send the spec as a JSON object");
+    }
     if (body instanceof ObjectNode object && !object.has("version")) {
       ObjectNode copy = object.deepCopy();
       copy.put("version", 1);

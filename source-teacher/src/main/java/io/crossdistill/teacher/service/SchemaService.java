@@ -1,6 +1,5 @@
 package io.crossdistill.teacher.service;
 
-import io.crossdistill.teacher.errors.ApiException;
 import io.crossdistill.teacher.errors.ProblemItem;
 import io.crossdistill.teacher.registry.Registration;
 import io.crossdistill.teacher.registry.ResourceKind;
@@ -43,11 +42,11 @@ public class SchemaService {
   /** A version of a schema ({@code version} empty: the latest). */
   public Version version(String name, Optional<Integer> version) {
     if (registry.versions(ResourceKind.SCHEMA, name).isEmpty()) {
-      throw ApiException.notFound("no schema named '" + name + "'");
+      throw new NotFound("no schema named '" + name + "'");
     }
-    return version.map(v -> registry.get(ResourceKind.SCHEMA, name, v).orElseThrow(() -> ApiException.notFound(
+    return version.map(v -> registry.get(ResourceKind.SCHEMA, name, v).orElseThrow(() -> new NotFound(
             "schema '" + name + "' has no version " + v)))
-        .orElseGet(() -> registry.latest(ResourceKind.SCHEMA, name).orElseThrow(() -> ApiException.notFound(
+        .orElseGet(() -> registry.latest(ResourceKind.SCHEMA, name).orElseThrow(() -> new NotFound(
             "schema '" + name + "' has only deprecated versions")));
   }
 
@@ -61,15 +60,15 @@ public class SchemaService {
     try {
       schema = new Schema.Parser().parse(json);
     } catch (SchemaParseException | IllegalArgumentException e) {
-      throw ApiException.badRequest("not a valid Avro schema",
+      throw new Invalid("not a valid Avro schema",
           List.of(new ProblemItem("", String.valueOf(e.getMessage()))));
     } catch (RuntimeException e) {
       // Jackson parse errors surface as runtime exceptions from the Avro parser
-      throw ApiException.badRequest("not a valid Avro schema",
+      throw new Invalid("not a valid Avro schema",
           List.of(new ProblemItem("", String.valueOf(e.getMessage()))));
     }
     if (schema.getType() != Schema.Type.RECORD) {
-      throw ApiException.badRequest("a target schema is an Avro record",
+      throw new Invalid("a target schema is an Avro record",
           List.of(new ProblemItem("/type", "is '" + schema.getType().getName() + "', expected 'record'")));
     }
     return schema;
@@ -80,7 +79,7 @@ public class SchemaService {
     SchemaCompatibility.SchemaPairCompatibility pair = SchemaCompatibility.checkReaderWriterCompatibility(next, old);
     List<SchemaCompatibility.Incompatibility> problems = pair.getResult().getIncompatibilities();
     if (!problems.isEmpty()) {
-      throw ApiException.conflict("schema '" + next.getFullName() + "' is not backward compatible with version "
+      throw new Conflict("schema '" + next.getFullName() + "' is not backward compatible with version "
               + previous.version() + ": records written with it could not be read",
           problems.stream().map(i -> new ProblemItem(i.getLocation(),
               i.getType() + ": " + i.getMessage())).toList());

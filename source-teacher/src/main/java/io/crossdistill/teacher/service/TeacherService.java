@@ -11,7 +11,6 @@ import io.crossdistill.models.TeacherRuntime;
 import io.crossdistill.teacher.config.InvalidConfigurationException;
 import io.crossdistill.teacher.config.ServiceConfig;
 import io.crossdistill.teacher.config.ServiceSettings;
-import io.crossdistill.teacher.errors.ApiException;
 import io.crossdistill.teacher.errors.ProblemItem;
 import io.crossdistill.teacher.registry.Registration;
 import io.crossdistill.teacher.registry.ResourceKind;
@@ -138,7 +137,7 @@ public class TeacherService {
               id, hash);
           runtime.close();
         }
-      } catch (RuntimeException e) {
+      } catch (ModelException | RuntimeException e) {
         notReadyReason = "training the demo teacher failed: " + e.getMessage();
         LOG.errorf(e, "first start: training the demo teacher failed; the service stays NOT READY. Configure "
             + "crossdistill.teacher.path or register a teacher");
@@ -158,21 +157,21 @@ public class TeacherService {
     return notReadyReason;
   }
 
-  /** The signature of the teacher that labels; 503 when none is loaded. */
+  /** The signature of the teacher that labels; {@link Unavailable} when none is loaded. */
   public TeacherSignature requireServing() {
     return serving().orElseThrow(TeacherService::unavailable);
   }
 
   /**
-   * Holds the serving version for one request; close the lease when the answer is made. 503 when no
-   * teacher is loaded.
+   * Holds the serving version for one request; close the lease when the answer is made.
+   * {@link Unavailable} when no teacher is loaded.
    */
   public ServingTeacher.Lease lease() {
     return serving.tryLease().orElseThrow(TeacherService::unavailable);
   }
 
-  private static ApiException unavailable() {
-    return ApiException.unavailable(
+  private static Unavailable unavailable() {
+    return new Unavailable(
         "no teacher is loaded; an operator must configure crossdistill.teacher.path or register one");
   }
 
@@ -185,19 +184,26 @@ public class TeacherService {
   }
 
   /**
-   * Registers the artifact at {@code path} (relative to the teachers root, or absolute inside it) after
-   * verifying it; with {@code serve}, it also becomes the serving teacher.
+   * Registers the artifact at the request's path (relative to the teachers root, or absolute inside it)
+   * after verifying it; with {@code serve}, it also becomes the serving teacher. Only operator teams
+   * register teachers.
    */
-  public Registration register(String path, String team, boolean serve) {
-    Path dir = confine(path);
+  public Registration register(RegisterTeacher request, String team, boolean operator) {
+    if (!operator) {
+      throw new Forbidden("only operator teams register teachers");
+    }
+    if (request == null) {
+      throw Invalid.at("", "empty body", "send {\"path\": ..., \"serve\": true|false}");
+    }
+    Path dir = confine(request.path());
+    boolean serve = request.serve();
     Teacher model;
     try {
       model = Teacher.open(dir);
     } catch (ArtifactIntegrityException e) {
-      throw ApiException.badRequest("not a valid teacher artifact", List.of(new ProblemItem("/path", e.getMessage())));
+      throw Invalid.at("/path", "not a valid teacher artifact", e.getMessage());
     } catch (ModelException | IllegalArgumentException e) {
-      throw ApiException.badRequest("the teacher artifact cannot be loaded",
-          List.of(new ProblemItem("/path", String.valueOf(e.getMessage()))));
+      throw Invalid.at("/path", "the teacher artifact cannot be loaded", String.valueOf(e.getMessage()));
     }
     Registration registration;
     boolean alreadyServing;
@@ -244,8 +250,7 @@ public class TeacherService {
   Path confine(String path) {
     Path dir = ConfinedPaths.confine(root, "the teachers root", path, "/path");
     if (!Files.isDirectory(dir)) {
-      throw ApiException.badRequest("no such artifact", List.of(new ProblemItem("/path",
-          "'" + path + "' is not a directory under the teachers root")));
+      throw Invalid.at("/path", "no such artifact", "'" + path + "' is not a directory under the teachers root");
     }
     return dir;
   }
@@ -259,14 +264,40 @@ public class TeacherService {
     return version.map(this::signature);
   }
 
-  /** The signature of a registered teacher version (read from its artifact when not in memory). */
+  /** Version {@code version} (or the latest) of teacher {@code id}. */
+  public Version version(String id, Optional<Integer> version) {
+    return version.isEmpty()
+        ? registry.latest(ResourceKind.TEACHER, id).orElseThrow(() -> new NotFound("no teacher '" + id + "'"))
+        : registry.get(ResourceKind.TEACHER, id, version.get()).orElseThrow(() -> new NotFound(
+            "teacher '" + id + "' has no version " + version.get()));
+  }
+
+  /** Every registered teacher version, by id, oldest first. */
+  public List<Version> versions() {
+    return registry.names(ResourceKind.TEACHER, Optional.empty()).stream()
+        .flatMap(id -> registry.versions(ResourceKind.TEACHER, id).stream()).toList();
+  }
+
+  /**
+   * The signature of a registered teacher version (read from its artifact when not in memory).
+   *
+   * @throws Unavailable when the artifact can no longer be loaded (removed or damaged since it was registered)
+   */
   public TeacherSignature signature(Version version) {
-    return signaturesByHash.computeIfAbsent(version.contentHash(), h -> {
-      Path dir = root.resolve(pathOf(version));
-      try (Teacher teacher = Teacher.open(dir)) {
-        return teacher.signature();
-      }
-    });
+    TeacherSignature known = signaturesByHash.get(version.contentHash());
+    if (known != null) {
+      return known;
+    }
+    Path dir = root.resolve(pathOf(version));
+    try (Teacher teacher = Teacher.open(dir)) {
+      TeacherSignature read = teacher.signature();
+      TeacherSignature raced = signaturesByHash.putIfAbsent(version.contentHash(), read);
+      return raced == null ? read : raced;
+    } catch (ModelException | IllegalArgumentException e) {
+      throw new Unavailable("teacher " + version.ref() + " cannot be loaded from '" + pathOf(version)
+          + "' under the teachers root: " + e.getMessage() + "; an operator must restore the artifact or register "
+          + "another version", e);
+    }
   }
 
   /** Artifact path of a registered version, relative to the teachers root. */
@@ -275,7 +306,7 @@ public class TeacherService {
       JsonNode body = JSON.readTree(version.body());
       return body.path("path").asText();
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("teacher entry " + version.ref() + " is not JSON", e);
+      throw new Unavailable("the registry entry of teacher " + version.ref() + " is not JSON", e);
     }
   }
 

@@ -4,12 +4,12 @@ import io.crossdistill.labelling.LabelStream;
 import io.crossdistill.labelling.RunStamp;
 import io.crossdistill.teacher.config.ServiceConfig;
 import io.crossdistill.teacher.config.ServiceSettings;
-import io.crossdistill.teacher.errors.ApiException;
+import io.crossdistill.teacher.service.Forbidden;
+import io.crossdistill.teacher.service.ServiceException;
 import io.crossdistill.teacher.labels.LabelService;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
-import io.crossdistill.teacher.registry.VersionedRegistry;
-import io.crossdistill.teacher.service.SpecVersions;
+import io.crossdistill.teacher.service.TeamAccess;
 import io.crossdistill.teacher.service.TeacherService;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
@@ -42,7 +42,7 @@ public class StreamService {
   private static final Duration RESOLVE_RETRY = Duration.ofSeconds(2);
 
   private final ServiceConfig.Stream config;
-  private final VersionedRegistry registry;
+  private final TeamAccess access;
   private final LabelService labels;
   private final TeacherService teachers;
   private final String instanceId;
@@ -54,10 +54,10 @@ public class StreamService {
   private volatile Version alignment;
 
   @Inject
-  public StreamService(ServiceSettings settings, VersionedRegistry registry, LabelService labels,
+  public StreamService(ServiceSettings settings, TeamAccess access, LabelService labels,
       TeacherService teachers) {
     this.config = settings.config().stream();
-    this.registry = registry;
+    this.access = access;
     this.labels = labels;
     this.teachers = teachers;
     this.instanceId = config.instanceId().filter(id -> !id.isBlank()).orElseGet(StreamService::defaultInstanceId);
@@ -109,11 +109,11 @@ public class StreamService {
     while (stopping.getCount() > 0) {
       try {
         if (mapping == null) {
-          mapping = SpecVersions.ref(registry, ResourceKind.MAPPING, config.mapping().orElseThrow(),
+          mapping = access.ref(ResourceKind.MAPPING, config.mapping().orElseThrow(),
               "crossdistill.stream.mapping", team);
         }
         if (alignment == null) {
-          alignment = SpecVersions.ref(registry, ResourceKind.ALIGNMENT, config.alignment().orElseThrow(),
+          alignment = access.ref(ResourceKind.ALIGNMENT, config.alignment().orElseThrow(),
               "crossdistill.stream.alignment", team);
         }
         if (teachers.serving().isEmpty()) {
@@ -122,8 +122,8 @@ public class StreamService {
           start(mapping, alignment);
           return;
         }
-      } catch (ApiException e) {
-        if (e.status() == 403) {
+      } catch (ServiceException e) {
+        if (e instanceof Forbidden) {
           failure = "crossdistill.stream.team '" + team + "' may not use it: " + e.getMessage();
           LOG.errorf("label stream: %s; the stream does not start", failure);
           return;

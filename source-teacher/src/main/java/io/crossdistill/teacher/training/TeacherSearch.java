@@ -2,6 +2,7 @@ package io.crossdistill.teacher.training;
 
 import io.crossdistill.labelling.TeacherTraining;
 import io.crossdistill.models.InputStatistics;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.ModelTrainer;
 import io.crossdistill.models.MultiTaskModel;
 import io.crossdistill.models.NetworkConfig;
@@ -102,7 +103,7 @@ public final class TeacherSearch {
 
   /** Runs the search and writes the best teacher into {@code artifactDir}. */
   public static Result run(TeacherTraining.Prepared source, TargetUsefulness target, Settings settings, Path artifactDir,
-      Consumer<String> log) {
+      Consumer<String> log) throws ModelException {
     long start = System.nanoTime();
     long deadline = start + settings.budget().toNanos();
     TeacherSignature signature = source.signature();

@@ -3,6 +3,7 @@ package io.crossdistill.teacher.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crossdistill.labelling.LabelSetManifest;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.teacher.TeacherFixture;
 import io.crossdistill.teacher.backfill.ListenFiles;
 import java.io.IOException;
@@ -59,7 +60,7 @@ class BackfillCommandTest {
   static Path dir;
 
   @BeforeAll
-  static void writeTeacherSpecsAndInput() throws IOException {
+  static void writeTeacherSpecsAndInput() throws IOException, ModelException {
     TeacherFixture.write(dir.resolve("teacher"), 7);
     Files.writeString(dir.resolve("listen.avsc"), SCHEMA);
     Files.writeString(dir.resolve("mapping.json"), MAPPING);

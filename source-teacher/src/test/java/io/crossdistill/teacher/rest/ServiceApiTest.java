@@ -292,7 +292,8 @@ class ServiceApiTest {
     assertThat(avro).hasSize(9).isEqualTo(fromJson);
     music().contentType("avro/binary").body(new byte[] {2, 'x', 0x7f})
         .queryParam("mapping", "api-listen").queryParam("alignment", "api-home")
-        .post("/api/v1/labels").then().statusCode(200).body("refused", equalTo(1));
+        .post("/api/v1/labels").then().statusCode(400).contentType("application/problem+json")
+        .body("errors[0].message", containsString("record 0"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.crossdistill.labelling.KafkaRecordSource;
 import io.crossdistill.labelling.LabelPath;
 import io.crossdistill.labelling.LabelStore;
 import io.crossdistill.labelling.RecordSource;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TeacherRuntime;
 import io.crossdistill.teacher.TeacherFixture;
 import io.crossdistill.teacher.registry.InProcessKafka;
@@ -124,7 +125,7 @@ class KafkaRecordSourceTest {
   }
 
   @Test
-  void backfill_overATopicRange_labelsEveryRecordOrDeadLettersIt() {
+  void backfill_overATopicRange_labelsEveryRecordOrDeadLettersIt() throws ModelException {
     Path teacher = dir.resolve("teacher");
     TeacherFixture.write(teacher, 7);
     LabelStore store = new LabelStore(dir.resolve("store"));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.crossdistill.labelling.LabelStream;
 import io.crossdistill.labelling.LabelTopics;
 import io.crossdistill.labelling.ServingTeacher;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TeacherRuntime;
 import io.crossdistill.teacher.TeacherFixture;
 import io.crossdistill.teacher.registry.InProcessKafka;
@@ -79,7 +80,7 @@ class LabelStreamFaultTest {
   }
 
   @BeforeEach
-  void topicsAndTeacher() {
+  void topicsAndTeacher() throws ModelException {
     input = "examples-" + TOPICS.incrementAndGet();
     Topics.create(kafka.bootstrapServers(), input, 4);
     Topics.create(kafka.bootstrapServers(), input + "-labels", 3);
@@ -209,7 +210,7 @@ class LabelStreamFaultTest {
   }
 
   @Test
-  void teacherSwitch_midStream_labelsBeforeCarryHashA_afterCarryHashB() {
+  void teacherSwitch_midStream_labelsBeforeCarryHashA_afterCarryHashB() throws ModelException {
     int half = 500;
     Topics.produce(kafka.bootstrapServers(), input, "k", 0, half, LabelStreamFaultTest::example);
     LabelStream stream = start("solo", null);

@@ -1,5 +1,6 @@
 package io.crossdistill.student.cli;
 
+import io.crossdistill.models.ModelException;
 import io.crossdistill.student.CompareOptions;
 import io.crossdistill.student.ComparisonTables;
 import io.crossdistill.student.StudentComparison;
@@ -42,7 +43,7 @@ final class CompareCommand implements Callable<Integer> {
   private ProtocolOptions protocol = new ProtocolOptions();
 
   @Override
-  public Integer call() {
+  public Integer call() throws ModelException {
     List<String> problems = new ArrayList<>();
     problems.addAll(protocol.dataProblems());
     if (seeds < 1) {

@@ -1,6 +1,7 @@
 package io.crossdistill.student.cli;
 
 import io.crossdistill.datasets.DatasetException;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.student.CompareOptions;
 import io.crossdistill.student.ModelRun;
 import io.crossdistill.student.TaskMetrics;
@@ -52,7 +53,7 @@ final class TrainCommand implements Callable<Integer> {
   private ProtocolOptions protocol = new ProtocolOptions();
 
   @Override
-  public Integer call() {
+  public Integer call() throws ModelException {
     List<String> problems = new ArrayList<>();
     problems.addAll(protocol.dataProblems());
     Optional<VariantCatalog.Entry> entry = entry(variant, problems);

@@ -14,6 +14,7 @@ import io.crossdistill.mapper.CoverageAnalyzer;
 import io.crossdistill.mapper.CoverageReport;
 import io.crossdistill.mapper.DriftThresholds;
 import io.crossdistill.mapper.FeatureMappingSpec;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TrainingListener;
 import io.crossdistill.schemas.ContainerReader;
 import io.crossdistill.student.CompareOptions;
@@ -94,7 +95,7 @@ public final class ComparisonRunner {
    * out/teachers}), labels, encoder and save as {@code student compare}, without the control beside it.
    */
   public static SingleStudent trainOne(CompareOptions options, Variant variant, double teacherWeight,
-      Consumer<String> log, Runnable studentDone) {
+      Consumer<String> log, Runnable studentDone) throws ModelException {
     VariantCatalog.Entry entry = new VariantCatalog.Entry(variant, List.of(teacherWeight), variant.name());
     ComparisonRunner runner = new ComparisonRunner(options, log, studentDone, List.of(entry));
     double fraction = options.fractions().get(0);
@@ -124,7 +125,7 @@ public final class ComparisonRunner {
   }
 
   /** Runs everything and returns the result (not yet written). */
-  public ComparisonResult run() {
+  public ComparisonResult run() throws ModelException {
     boolean committee = entries.stream().anyMatch(e -> e.variant().source() == Variant.TeacherSource.COMMITTEE);
     TeacherPanel panel = null;
     try {
@@ -227,7 +228,7 @@ public final class ComparisonRunner {
     return entries.stream().anyMatch(e -> e.variant().source() == source);
   }
 
-  private void trainVariant(VariantCatalog.Entry entry, PreparedRun run, double fraction, long seed) {
+  private void trainVariant(VariantCatalog.Entry entry, PreparedRun run, double fraction, long seed) throws ModelException {
     Variant base = entry.variant();
     String key = String.format(Locale.ROOT, "%s at %s", base.name(), fractionLabel(fraction));
     List<Double> grid = chosenWeights.containsKey(key) ? List.of(chosenWeights.get(key)) : entry.weights();

@@ -9,6 +9,7 @@ import io.crossdistill.mapper.CompiledMapper;
 import io.crossdistill.mapper.FeatureMapping;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.mapper.Rule;
+import io.crossdistill.models.ModelException;
 import io.crossdistill.models.TeacherArtifact;
 import io.crossdistill.models.TrainingListener;
 import io.crossdistill.schemas.ContainerReader;
@@ -44,7 +45,7 @@ final class TeacherPanel implements AutoCloseable {
   }
 
   static TeacherPanel train(RatingsProtocol protocol, CrossDomainData data, Path dir, int size,
-      TrainingListener listener, Consumer<String> log) {
+      TrainingListener listener, Consumer<String> log) throws ModelException {
     TeacherPanel panel = new TeacherPanel();
     try {
       for (int i = 0; i < size; i++) {

@@ -1,0 +1,18 @@
+package io.crossdistill.teacher.service;
+
+import io.crossdistill.teacher.errors.ProblemItem;
+import java.util.List;
+
+/** The caller may not do this: the thing belongs to another team, needs an operator, or lies outside a root. */
+public final class Forbidden extends ServiceException {
+
+  private static final long serialVersionUID = 1L;
+
+  public Forbidden(String detail, List<ProblemItem> errors) {
+    super(detail, errors, null);
+  }
+
+  public Forbidden(String detail) {
+    this(detail, List.of());
+  }
+}
