@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,33 +26,17 @@ import org.junit.jupiter.api.Test;
 class FuzzTest {
 
   private static final int CHUNK = 500;
-  private static final MalformedRequests.Limits LIMITS = new MalformedRequests.Limits(64 * 1024, 16, 64);
-
-  private static ServiceProcess service;
   private static Http http;
   private static List<Operation> operations;
   private static SafeRequests safeRequests;
 
   @BeforeAll
   static void startService() {
-    service = ServiceProcess.start(Map.of(
-        "quarkus.http.limits.max-body-size", "64K",
-        "crossdistill.labels.max-batch", Integer.toString(LIMITS.maxBatch()),
-        "crossdistill.labels.max-sample", Integer.toString(LIMITS.maxSample())));
-    http = new Http(service.base());
-    MusicTeam.register(http);
-    MusicTeam.writeListens(service.inputs().resolve(MusicTeam.LISTENS), 30, 10);
-    JsonNode job = Backfills.awaitEnd(http, Backfills.submit(http, MusicTeam.backfillBody(MusicTeam.LISTENS, Map.of())));
-    assertThat(job.path("state").asText()).isEqualTo("SUCCEEDED");
+    SharedService shared = SharedService.get();
+    http = shared.http();
+    JsonNode job = shared.firstJob();
     safeRequests = new SafeRequests(job.path("id").asText(), job.path("labelSet").asText());
     operations = Operation.fromOpenApi(http.get("/q/openapi?format=json", Teams.MUSIC).expect(200).json());
-  }
-
-  @AfterAll
-  static void stopService() {
-    if (service != null) {
-      service.close();
-    }
   }
 
   @Test
@@ -61,7 +44,7 @@ class FuzzTest {
     long seed = Long.getLong("crossdistill.reliability.seed", 13);
     int requests = Integer.getInteger("crossdistill.reliability.fuzz-requests", 10_000);
     assertThat(operations).as("operations in the OpenAPI document").hasSizeGreaterThanOrEqualTo(30);
-    MalformedRequests generator = new MalformedRequests(seed, operations, safeRequests, LIMITS);
+    MalformedRequests generator = new MalformedRequests(seed, operations, safeRequests, SharedService.LIMITS);
     Map<Malformation, Tally> byMalformation = new EnumMap<>(Malformation.class);
     Map<String, Tally> byOperation = new TreeMap<>();
     List<String> failures = new ArrayList<>();

@@ -9,26 +9,33 @@ import java.util.regex.Pattern;
 
 /**
  * The service JVM's heap and threads as an operator reads them: a full GC requested with
- * {@code jcmd <pid> GC.run}, then {@code jvm_memory_used_bytes{area="heap"}} (summed over the pools) and
+ * {@code jcmd <pid> GC.run}, then {@code jvm_memory_used_bytes{area="heap"}} (summed over the pools but
+ * eden) and
  * {@code jvm_threads_live_threads} from {@code /q/metrics}.
  */
 final class JvmProbe {
 
-  private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} (\\S+)$", Pattern.MULTILINE);
+  private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\",id=\"([^\"]*)\"} (\\S+)$",
+      Pattern.MULTILINE);
   private static final Pattern THREADS = Pattern.compile("^jvm_threads_live_threads(?:\\{[^}]*})? (\\S+)$", Pattern.MULTILINE);
 
   private JvmProbe() {
   }
 
-  /** Heap in use right after a full GC, in MB. */
+  /**
+   * Heap in use right after a full GC, in MB, without the young generation's eden: traffic that goes on
+   * refills eden between the GC and the metrics read, while the other pools then hold what survived.
+   */
   static double heapAfterGcMb(ServiceProcess service, Http http) {
     runGc(service.pid());
     Matcher heap = HEAP.matcher(metrics(http));
     double bytes = 0;
     int pools = 0;
     while (heap.find()) {
-      bytes += Double.parseDouble(heap.group(1));
       pools++;
+      if (!heap.group(1).contains("Eden")) {
+        bytes += Double.parseDouble(heap.group(2));
+      }
     }
     if (pools == 0) {
       throw new IllegalStateException("no jvm_memory_used_bytes{area=\"heap\"} in /q/metrics");

@@ -116,8 +116,9 @@ final class MalformedRequests {
   }
 
   private static byte[] deepNesting(SafeRequests.Safe safe, Random random) {
-    int depth = new int[] {100, 999, 1001, 2500, 5000, 20_000}[random.nextInt(6)];
     boolean objects = random.nextBoolean();
+    // objects take 6 bytes a level: 10,000 levels stay under the 64 KB body limit
+    int depth = new int[] {100, 999, 1001, 2500, 5000, objects ? 10_000 : 20_000}[random.nextInt(6)];
     StringBuilder nested = new StringBuilder();
     for (int i = 0; i < depth; i++) {
       nested.append(objects ? "{\"a\":" : "[");
@@ -140,8 +141,9 @@ final class MalformedRequests {
     SafeRequests.Field field = safe.fields().get(random.nextInt(safe.fields().size()));
     String value = switch (field.kind()) {
       case REF, PATH -> pick(new String[] {"{}", "[[]]", "{\"$ref\": \"x\"}", "[\"a\", \"b\"]"}, random);
-      case INT, LONG -> pick(new String[] {"{}", "[[]]", "\"abc\"", "[1]", "\"\""}, random);
-      case ARRAY -> pick(new String[] {"\"x\"", "42", "{}", "true", "[[[]]]"}, random);
+      // not "" (Jackson reads it as absent: the default) nor an array of arrays for an array of records
+      case INT, LONG -> pick(new String[] {"{}", "[[]]", "\"abc\"", "[1]"}, random);
+      case ARRAY -> pick(new String[] {"\"x\"", "42", "{}", "true"}, random);
       case BOOL -> pick(new String[] {"\"maybe\"", "{}", "[[]]"}, random);
     };
     return withRaw(safe.body(), field, utf8(value));

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class ResourceLimitsTest {
 
-  private static final int MAX_CONCURRENT = 2;
-  private static final int JOBS = 5;
+  private static final int MAX_CONCURRENT = SharedService.MAX_CONCURRENT;
+  private static final int JOBS = 4;
   private static final int SLOW_CLIENTS = 40;
 
   private static ServiceProcess service;
@@ -31,16 +30,8 @@ class ResourceLimitsTest {
 
   @BeforeAll
   static void startService() {
-    service = ServiceProcess.start(Map.of("crossdistill.backfill.max-concurrent", Integer.toString(MAX_CONCURRENT)));
-    http = new Http(service.base());
-    MusicTeam.register(http);
-  }
-
-  @AfterAll
-  static void stopService() {
-    if (service != null) {
-      service.close();
-    }
+    service = SharedService.get().service();
+    http = SharedService.get().http();
   }
 
   @Test
@@ -49,7 +40,7 @@ class ResourceLimitsTest {
     Set<String> statesAtSubmission = new HashSet<>();
     for (int j = 0; j < JOBS; j++) {
       String file = "queue-" + j + ".avro";
-      MusicTeam.writeListens(service.inputs().resolve(file), 3_000 + j, 40);
+      MusicTeam.writeListens(service.inputs().resolve(file), 2_000 + j, 40);
     }
     for (int j = 0; j < JOBS; j++) {
       Http.Response response = http.postJson("/api/v1/backfills", Teams.MUSIC,
@@ -98,7 +89,8 @@ class ResourceLimitsTest {
       clients.add(switch (c % 3) {
         case 0 -> SlowClient.partialBody(service, "/api/v1/schemas", Teams.MUSIC, schemaV2.length(),
             schemaV2.substring(0, schemaV2.length() / 2)); // a registration that never completes
-        case 1 -> SlowClient.partialBody(service, "/api/v1/labels", Teams.MUSIC, 200_000, "{\"mapping\": \"");
+        case 1 -> SlowClient.partialBody(service, "/api/v1/labels", Teams.MUSIC, SharedService.LIMITS.maxBodyBytes() - 1,
+            "{\"mapping\": \"");
         default -> SlowClient.partialHeaders(service, "/api/v1/schemas");
       });
     }
@@ -126,7 +118,7 @@ class ResourceLimitsTest {
         + "hang-ups (half of them resets)", "check", "before", "during", "after", "held")
         .row("requests of other clients answered", "-", answeredMeanwhile + " of " + answeredMeanwhile, "-", "yes")
         .row("live threads", threadsBefore, threadsDuring, threadsAfter[0], "yes")
-        .row("heap after GC (MB)", fmt(heapBefore), "-", fmt(heapAfter), heapAfter <= heapBefore + 16 ? "yes" : "NO")
+        .row("heap after GC, old + survivor (MB)", fmt(heapBefore), "-", fmt(heapAfter), heapAfter <= heapBefore + 16 ? "yes" : "NO")
         .row("registry (every team's view)", "snapshot", "-", registryAfter.equals(registryBefore) ? "unchanged" : "CHANGED",
             registryAfter.equals(registryBefore) ? "yes" : "NO")
         .print();
