@@ -21,33 +21,6 @@ import java.util.Set;
 final class MalformedRequests {
 
   private static final String RAW = "@@raw-value@@";
-  private static final String[] HUGE = {"1e400", "-1e400", "99999999999999999999999999", "1e19", "-1e19",
-      "9223372036854775808", "-9223372036854775809", "1.7976931348623157e309"};
-  private static final String[] NON_NUMBERS = {"NaN", "Infinity", "-Infinity", "+Infinity", "\"NaN\"",
-      "\"Infinity\"", "\"-Infinity\"", "-NaN"};
-  /** Strings (as JSON text, escapes included) no reference, name or path can be. */
-  private static final String[] ODD_STRINGS = {"\"\\ud800\"", "\"x\\udfff\"", "\"\\udc00\\ud800\"", "\"a\\u0000b\"",
-      "\"\\ufeffListen\"", "\"\\uffff\"", "\"\\ufffe\"", "\"\\u202eneddih\"", "\"\\u0301\\u0301\"", "\"\\ud83d\\ude00\"",
-      "\"\\u0000\"", "\"\\u001b[31m\"", "\"\\u2028\\u2029\""};
-  /** Raw bytes that are not UTF-8 (or not allowed unescaped in a JSON string). */
-  private static final byte[][] BAD_BYTES = {{(byte) 0xC3, 0x28}, {(byte) 0xFF, (byte) 0xFE}, {(byte) 0xC0, (byte) 0xAF},
-      {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {0x00}, {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
-      {(byte) 0x80}, {0x1F}};
-  private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-  private static final String[] TRAVERSAL_SEGMENTS = {"..%2F..%2F..%2F..%2F..%2Fetc%2Fpasswd",
-      "%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd", "..%5C..%5C..%5C..%5Cwindows%5Cwin.ini", "..%00",
-      "..%252F..%252F..%252Fetc", "%c0%ae%c0%ae%c0%af%c0%ae%c0%ae%c0%afetc", "../../../../../../etc/passwd",
-      "%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "....//....//....//etc", "%00%2e%2e%2f", "%2Fetc%2Fpasswd"};
-  private static final String[] TRAVERSAL_PATHS = {"../../../../etc/passwd", "/etc/passwd", "listens/../../../../..",
-      "..\\..\\..\\windows", "%2e%2e/%2e%2e/etc", "./../../../../tmp", "~/.ssh/id_rsa", "file:///etc/passwd", "\\\\host\\share",
-      "a/../../../../../../../etc"};
-  private static final String[] WRONG_CONTENT_TYPES = {"text/plain", "application/xml", "text/csv", "image/png",
-      "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/octet-stream",
-      "application/json-patch+json", "text/html"};
-  private static final String[] WRONG_ACCEPTS = {"text/csv", "application/xml", "image/png", "text/html",
-      "application/octet-stream;q=1, text/plain;q=0.5"};
-  private static final String[] OTHER_METHODS = {"PUT", "DELETE", "PATCH", "GET", "POST", "FOO"};
-
   private final long seed;
   private final List<Operation> operations;
   private final SafeRequests safeRequests;
@@ -90,7 +63,7 @@ final class MalformedRequests {
       case UNICODE -> b.body = unicode(safe, random);
       case DUPLICATE_KEYS -> b.body = duplicateKeys(safe, random);
       case CONTENT_TYPE -> contentType(b, safe, random);
-      case ACCEPT -> b.headers.put("Accept", pick(WRONG_ACCEPTS, random));
+      case ACCEPT -> b.headers.put("Accept", pick(HostileValues.WRONG_ACCEPTS, random));
       case AVRO_GARBAGE -> avroGarbage(b, random);
       case OVERSIZED_BODY -> b.body = oversized(safe, random);
       case BATCH_OVER_LIMIT -> b.body = overLimit(operation, safe, random);
@@ -150,7 +123,7 @@ final class MalformedRequests {
   }
 
   private static void hugeNumbers(Builder b, SafeRequests.Safe safe, Random random) {
-    String huge = pick(HUGE, random);
+    String huge = pick(HostileValues.HUGE, random);
     SafeRequests.Field field = firstOf(safe, random, SafeRequests.Kind.INT, SafeRequests.Kind.LONG, SafeRequests.Kind.REF,
         SafeRequests.Kind.PATH);
     b.body = withRaw(safe.body(), field, utf8(huge));
@@ -159,7 +132,7 @@ final class MalformedRequests {
   private static void nanInfinity(Builder b, SafeRequests.Safe safe, Random random) {
     SafeRequests.Field field = firstOf(safe, random, SafeRequests.Kind.INT, SafeRequests.Kind.LONG, SafeRequests.Kind.ARRAY,
         SafeRequests.Kind.REF);
-    b.body = withRaw(safe.body(), field, utf8(pick(NON_NUMBERS, random)));
+    b.body = withRaw(safe.body(), field, utf8(pick(HostileValues.NON_NUMBERS, random)));
   }
 
   private static byte[] unicode(SafeRequests.Safe safe, Random random) {
@@ -167,15 +140,15 @@ final class MalformedRequests {
     String current = safe.body().at(field.pointer()).asText();
     ByteArrayOutputStream value = new ByteArrayOutputStream();
     if (random.nextBoolean()) {
-      String odd = pick(ODD_STRINGS, random);
+      String odd = pick(HostileValues.ODD_STRINGS, random);
       value.writeBytes(utf8("\"" + current + odd.substring(1)));
     } else {
       value.writeBytes(utf8("\"" + current));
-      value.writeBytes(BAD_BYTES[random.nextInt(BAD_BYTES.length)]);
+      value.writeBytes(HostileValues.BAD_BYTES[random.nextInt(HostileValues.BAD_BYTES.length)]);
       value.writeBytes(utf8("\""));
     }
     byte[] body = withRaw(safe.body(), field, value.toByteArray());
-    return random.nextInt(4) == 0 ? concat(BOM, body) : body;
+    return random.nextInt(4) == 0 ? concat(HostileValues.BOM, body) : body;
   }
 
   private static byte[] duplicateKeys(SafeRequests.Safe safe, Random random) {
@@ -198,7 +171,7 @@ final class MalformedRequests {
       b.headers.remove("Content-Type");
       b.body = brokenJson(json(safe.body()), random);
     } else {
-      b.headers.put("Content-Type", pick(WRONG_CONTENT_TYPES, random));
+      b.headers.put("Content-Type", pick(HostileValues.WRONG_CONTENT_TYPES, random));
     }
   }
 
@@ -268,17 +241,17 @@ final class MalformedRequests {
   private static void traversal(Builder b, Operation operation, SafeRequests.Safe safe, Random random) {
     List<SafeRequests.Field> paths = safe.fields().stream().filter(f -> f.kind() == SafeRequests.Kind.PATH).toList();
     if (!paths.isEmpty() && (operation.pathParams().isEmpty() || random.nextBoolean())) {
-      b.body = withRaw(safe.body(), paths.get(0), utf8(Http.json(pick(TRAVERSAL_PATHS, random))));
+      b.body = withRaw(safe.body(), paths.get(0), utf8(Http.json(pick(HostileValues.TRAVERSAL_PATHS, random))));
       return;
     }
     b.pathValues.put(operation.pathParams().get(random.nextInt(operation.pathParams().size())),
-        pick(TRAVERSAL_SEGMENTS, random));
+        pick(HostileValues.TRAVERSAL_SEGMENTS, random));
   }
 
   private void wrongMethod(Builder b, Operation operation, Random random) {
     Set<String> defined = new java.util.HashSet<>();
     operations.stream().filter(o -> o.template().equals(operation.template())).forEach(o -> defined.add(o.method()));
-    List<String> others = new ArrayList<>(List.of(OTHER_METHODS));
+    List<String> others = new ArrayList<>(List.of(HostileValues.OTHER_METHODS));
     others.removeAll(defined);
     b.method = others.get(random.nextInt(others.size()));
   }

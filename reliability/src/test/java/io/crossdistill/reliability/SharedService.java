@@ -57,7 +57,7 @@ final class SharedService {
     Topics.create(bootstrap, EXAMPLES, 2);
     Topics.create(bootstrap, LABELS, 2);
     Topics.create(bootstrap, DEAD_LETTERS, 1);
-    ServiceProcess service = ServiceProcess.start(Map.ofEntries(
+    Map<String, String> settings = new java.util.LinkedHashMap<>(Map.ofEntries(
         Map.entry("quarkus.http.limits.max-body-size", "64K"),
         Map.entry("crossdistill.labels.max-batch", Integer.toString(LIMITS.maxBatch())),
         Map.entry("crossdistill.labels.max-sample", Integer.toString(LIMITS.maxSample())),
@@ -73,12 +73,30 @@ final class SharedService {
         Map.entry("crossdistill.stream.team", Teams.MUSIC.team()),
         Map.entry("crossdistill.stream.instance-id", "reliability-1"),
         Map.entry("crossdistill.stream.max-poll-records", "200")));
+    settings.putAll(extraSettings());
+    ServiceProcess service = ServiceProcess.start(settings);
     Http http = new Http(service.base());
     MusicTeam.register(http);
     MusicTeam.writeListens(service.inputs().resolve(MusicTeam.LISTENS), 30, 10);
     JsonNode job = Backfills.awaitEnd(http, Backfills.submit(http, MusicTeam.backfillBody(MusicTeam.LISTENS, Map.of())));
     assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
     return new SharedService(kafka, service, http, job);
+  }
+
+  /**
+   * Further service settings from {@code -Dcrossdistill.reliability.service-settings=key=value,key=value},
+   * e.g. to soak with the teacher output cache off.
+   */
+  private static Map<String, String> extraSettings() {
+    Map<String, String> extra = new java.util.LinkedHashMap<>();
+    String list = System.getProperty("crossdistill.reliability.service-settings", "");
+    for (String setting : list.split(",")) {
+      if (!setting.isBlank()) {
+        int eq = setting.indexOf('=');
+        extra.put(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+      }
+    }
+    return extra;
   }
 
   ServiceProcess service() {

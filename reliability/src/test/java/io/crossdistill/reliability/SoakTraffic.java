@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The soak's mixed REST traffic, one action at a time: labels (batches of 1 to 16), reads of the registry,
- * coverage reports, identical re-registrations and, now and then, a new mapping version. Each action
+ * coverage reports, identical re-registrations and, one action in a thousand, a new mapping version. Each action
  * checks its answer; what it counts ends in the soak's table.
  */
 final class SoakTraffic {
@@ -27,8 +27,8 @@ final class SoakTraffic {
 
   /** One random action. */
   void act(Random random) {
-    int pick = random.nextInt(100);
-    if (pick < 55) {
+    int pick = random.nextInt(1000);
+    if (pick < 550) {
       int records = 1 + random.nextInt(16);
       run("labels", () -> {
         var answer = http.postJson("/api/v1/labels", Teams.MUSIC, MusicTeam.labelsBody(records, random.nextInt(1000)))
@@ -37,16 +37,16 @@ final class SoakTraffic {
           throw new AssertionError("labels answer does not account for " + records + " records: " + answer);
         }
       });
-    } else if (pick < 80) {
+    } else if (pick < 800) {
       String path = new String[] {"/api/v1/schemas", "/api/v1/mappings/" + MusicTeam.MAPPING + "/versions",
           "/api/v1/alignments/" + MusicTeam.ALIGNMENT, "/api/v1/teachers", "/api/v1/backfills", "/api/v1/label-sets",
           "/api/v1/streams"}[random.nextInt(7)];
       run("read", () -> http.get(path, Teams.MUSIC).expect(200));
-    } else if (pick < 92) {
+    } else if (pick < 920) {
       run("coverage", () -> http.postJson("/api/v1/mappings/" + MusicTeam.MAPPING + "/coverage", Teams.MUSIC,
           "{\"records\": [" + Fixtures.record("c", 0.5 * random.nextInt(20), "rock") + ", "
               + Fixtures.record("d", 1.5, "pop") + "]}").expect(200));
-    } else if (pick < 99) {
+    } else if (pick < 999) {
       run("re-register (identical)", () -> http.postJson("/api/v1/schemas", Teams.MUSIC, Fixtures.LISTEN_SCHEMA).expect(200));
     } else {
       run("register (new version)", () -> http.postJson("/api/v1/mappings", Teams.MUSIC,
