@@ -20,6 +20,9 @@ final class SoakTraffic {
   private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
   private final Map<String, String> firstError = new ConcurrentHashMap<>();
   private final AtomicLong newVersions = new AtomicLong();
+  /** {@code -Dcrossdistill.reliability.soak-new-versions=false}: identical re-registrations only (nothing kept grows). */
+  private final boolean newVersionsOn = Boolean.parseBoolean(
+      System.getProperty("crossdistill.reliability.soak-new-versions", "true"));
 
   SoakTraffic(Http http) {
     this.http = http;
@@ -46,7 +49,7 @@ final class SoakTraffic {
       run("coverage", () -> http.postJson("/api/v1/mappings/" + MusicTeam.MAPPING + "/coverage", Teams.MUSIC,
           "{\"records\": [" + Fixtures.record("c", 0.5 * random.nextInt(20), "rock") + ", "
               + Fixtures.record("d", 1.5, "pop") + "]}").expect(200));
-    } else if (pick < 999) {
+    } else if (pick < 999 || !newVersionsOn) {
       run("re-register (identical)", () -> http.postJson("/api/v1/schemas", Teams.MUSIC, Fixtures.LISTEN_SCHEMA).expect(200));
     } else {
       run("register (new version)", () -> http.postJson("/api/v1/mappings", Teams.MUSIC,
