@@ -14,4 +14,5 @@ done
 # builds the service (quarkus-app) and runs only the soak; the other modules' tests are skipped by the filter
 # shellcheck disable=SC2086
 mvn -B ${MVN_ARGS:-} -pl reliability -am verify -Dtest=SoakTest -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dcrossdistill.reliability.soak-seconds=$((minutes * 60)) | sed -n '/^Soak:/,/^kept at the end/p;/Tests run:.*SoakTest/p;/BUILD/p'
+  -Dcrossdistill.reliability.soak-seconds=$((minutes * 60)) 2>&1 \
+  | sed -n '/^Soak:/,/^kept at the end/p;/Tests run:.*SoakTest/p;/^\[ERROR\]/p;/BUILD/p'
