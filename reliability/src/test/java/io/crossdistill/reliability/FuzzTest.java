@@ -90,15 +90,19 @@ class FuzzTest {
   }
 
   private static Outcome send(MalformedRequests.Attempt attempt) {
-    UncheckedIOException failure = null;
-    // once more on a fresh connection when the first one was a pooled connection the service had closed
-    for (int tries = 0; tries < 2; tries++) {
-      try {
-        Http.Response response = http.send(attempt.request());
-        return new Outcome(attempt, Integer.toString(response.status()), verdict(attempt, response));
-      } catch (UncheckedIOException e) {
-        failure = e;
-      }
+    UncheckedIOException failure;
+    try {
+      Http.Response response = http.send(attempt.request());
+      return new Outcome(attempt, Integer.toString(response.status()), verdict(attempt, response));
+    } catch (UncheckedIOException e) {
+      failure = e;
+    }
+    // once more on a new connection: the pooled one may have been closed by the service after a 413 or 414
+    try {
+      Http.Response response = http.sendOnNewConnection(attempt.request());
+      return new Outcome(attempt, Integer.toString(response.status()), verdict(attempt, response));
+    } catch (UncheckedIOException e) {
+      failure = e;
     }
     if (attempt.malformation() == Malformation.OVERSIZED_BODY) {
       // the service may answer 413 and close while the body is still being sent: the client then sees a

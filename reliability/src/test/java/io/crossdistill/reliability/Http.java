@@ -80,13 +80,26 @@ final class Http {
   }
 
   Response send(Request request) {
+    return send(CLIENT, request);
+  }
+
+  /**
+   * The request on a connection of its own (a new client, so no pooled connection): for a retry after a
+   * pooled connection turned out to have been closed by the service.
+   */
+  Response sendOnNewConnection(Request request) {
+    return send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+        .build(), request);
+  }
+
+  private Response send(HttpClient client, Request request) {
     HttpRequest.BodyPublisher body = request.body() == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(request.body());
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + request.path()))
         .timeout(Duration.ofSeconds(60)).method(request.method(), body);
     request.headers().forEach(header -> builder.header(header.getKey(), header.getValue()));
     try {
-      HttpResponse<byte[]> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
           response.body());
     } catch (IOException e) {
