@@ -1,18 +1,18 @@
 package io.crossdistill.teacher.rest;
 
 /**
- * Request bodies shared by the HTTP tests: a music team's schema, mapping and alignment for the fixture teacher.
+ * Request bodies shared by the HTTP tests (and the reliability suite): a music team's schema, mapping and alignment for the fixture teacher.
  * Test classes without a profile share one service and its registry, so each class registers the Listen
  * schema in a namespace of its own ({@link #listenSchema(String)}, {@link #mapping(String, double, String)}):
  * then every registration step of a class has one known answer, whichever classes ran before it.
  */
-final class Fixtures {
+public final class Fixtures {
 
-  static final String MUSIC_KEY = "music-secret-key";
-  static final String PODCAST_KEY = "podcast-secret-key";
-  static final String OPS_KEY = "operator-secret-key";
+  public static final String MUSIC_KEY = "music-secret-key";
+  public static final String PODCAST_KEY = "podcast-secret-key";
+  public static final String OPS_KEY = "operator-secret-key";
 
-  static final String LISTEN_SCHEMA = """
+  public static final String LISTEN_SCHEMA = """
       {"type": "record", "name": "Listen", "namespace": "com.music", "fields": [
         {"name": "id", "type": "string"},
         {"name": "listen_minutes", "type": "double"},
@@ -21,7 +21,7 @@ final class Fixtures {
       ]}""";
 
   /** v2 adds a field with a default: backward compatible. */
-  static final String LISTEN_SCHEMA_V2 = """
+  public static final String LISTEN_SCHEMA_V2 = """
       {"type": "record", "name": "Listen", "namespace": "com.music", "fields": [
         {"name": "id", "type": "string"},
         {"name": "listen_minutes", "type": "double"},
@@ -31,7 +31,7 @@ final class Fixtures {
       ]}""";
 
   /** Adds a field without a default: old records cannot be read. */
-  static final String LISTEN_SCHEMA_INCOMPATIBLE = """
+  public static final String LISTEN_SCHEMA_INCOMPATIBLE = """
       {"type": "record", "name": "Listen", "namespace": "com.music", "fields": [
         {"name": "id", "type": "string"},
         {"name": "listen_minutes", "type": "double"},
@@ -71,7 +71,7 @@ final class Fixtures {
         .replace("\"com.music.Listen\"", "\"" + namespace + ".Listen\"");
   }
 
-  static String mapping(String name, double clipMax) {
+  public static String mapping(String name, double clipMax) {
     return """
         {"name": "%s", "targetSchema": "com.music.Listen", "teacher": {"id": "video-teacher"},
          "rules": [
@@ -84,7 +84,7 @@ final class Fixtures {
   }
 
   /** Three errors at once: an unknown teacher input, a missing field path, and an uncovered input. */
-  static final String BAD_MAPPING = """
+  public static final String BAD_MAPPING = """
       {"name": "broken", "targetSchema": "com.music.Listen", "teacher": {"id": "video-teacher"},
        "rules": [
         {"input": "watch_minutes", "from": "/no_such_field"},
@@ -93,7 +93,7 @@ final class Fixtures {
         {"input": "not_an_input", "default": true}
        ]}""";
 
-  static String alignment(String name, String clickTransform) {
+  public static String alignment(String name, String clickTransform) {
     return """
         {"name": "%s", "description": "music home", "tasks": [
           {"name": "listen", "kind": "binary", "serving": true,
@@ -106,7 +106,7 @@ final class Fixtures {
         ]}""".formatted(name, clickTransform);
   }
 
-  static String record(String id, double minutes, String genre) {
+  public static String record(String id, double minutes, String genre) {
     return "{\"id\": \"" + id + "\", \"listen_minutes\": " + minutes + ", \"genre\": \"" + genre + "\"}";
   }
 

@@ -1,0 +1,46 @@
+package io.crossdistill.reliability;
+
+import io.crossdistill.teacher.TeacherFixture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/**
+ * The source-teacher tests' fixture teacher ({@link TeacherFixture}: tiny, real DJL, seeded), trained once
+ * per JVM and copied into each service's teachers root.
+ */
+final class FixtureTeacher {
+
+  static final String DIR = "video-v1";
+  static final String TEACHER_ID = TeacherFixture.TEACHER_ID;
+
+  private static Path trained;
+
+  private FixtureTeacher() {
+  }
+
+  static synchronized void copyInto(Path teachersRoot) throws IOException {
+    if (trained == null) {
+      Path dir = Files.createTempDirectory("crossdistill-reliability-teacher").resolve(DIR);
+      TeacherFixture.write(dir, 7);
+      trained = dir;
+    }
+    Path target = teachersRoot.resolve(DIR);
+    Files.createDirectories(target);
+    try (Stream<Path> files = Files.walk(trained)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path to = target.resolve(trained.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}
