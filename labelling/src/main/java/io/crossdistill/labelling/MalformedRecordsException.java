@@ -1,6 +1,6 @@
 package io.crossdistill.labelling;
 
-import io.crossdistill.mapper.Problem;
+import io.crossdistill.schemas.Problem;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.crossdistill.reliability;
 
+import io.crossdistill.models.ModelException;
 import io.crossdistill.teacher.TeacherFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,11 @@ final class FixtureTeacher {
   static synchronized void copyInto(Path teachersRoot) throws IOException {
     if (trained == null) {
       Path dir = Files.createTempDirectory("crossdistill-reliability-teacher").resolve(DIR);
-      TeacherFixture.write(dir, 7);
+      try {
+        TeacherFixture.write(dir, 7);
+      } catch (ModelException e) {
+        throw new IOException("cannot write the fixture teacher: " + e.getMessage(), e);
+      }
       trained = dir;
     }
     Path target = teachersRoot.resolve(DIR);
