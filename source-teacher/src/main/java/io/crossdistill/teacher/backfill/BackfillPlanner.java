@@ -9,7 +9,7 @@ import io.crossdistill.labelling.KafkaRecordSource;
 import io.crossdistill.labelling.LabelPath;
 import io.crossdistill.labelling.ServingTeacher;
 import io.crossdistill.teacher.config.ServiceSettings;
-import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.schemas.Problem;
 import io.crossdistill.teacher.labels.LabelService;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
@@ -291,11 +291,11 @@ public class BackfillPlanner {
 
   /** Problems found so far; the answer is 403 when one of them is about access or confinement. */
   private static final class Problems {
-    private final List<ProblemItem> items = new ArrayList<>();
+    private final List<Problem> items = new ArrayList<>();
     private boolean forbidden;
 
     void add(String pointer, String message) {
-      items.add(new ProblemItem(pointer, message));
+      items.add(new Problem(pointer, message));
     }
 
     int size() {

@@ -29,7 +29,7 @@ public class HttpEdge {
 
   private static final Logger LOG = Logger.getLogger(HttpEdge.class);
   /** Longest request URI (path and query) the service reads. */
-  public static final int MAX_URI_CHARS = 8 * 1024;
+  public static final int MAX_URI_CHARS = 4 * 1024;
   /** Largest sum of header names and values the service reads. */
   public static final int MAX_HEADER_BYTES = 20 * 1024;
 
@@ -95,7 +95,7 @@ public class HttpEdge {
       return;
     }
     String detail = failure instanceof HttpException http && http.getPayload() != null ? http.getPayload()
-        : Problem.title(status);
+        : ProblemDetails.title(status);
     if (status == 413) {
       detail = "the request body is larger than " + maxBodyBytes + " bytes (quarkus.http.limits.max-body-size)";
     }
@@ -105,10 +105,10 @@ public class HttpEdge {
   private void answer(RoutingContext ctx, int status, String detail) {
     String body;
     try {
-      body = json.writeValueAsString(Problem.of(status, Problem.title(status), detail, List.of(), List.of()));
+      body = json.writeValueAsString(ProblemDetails.of(status, ProblemDetails.title(status), detail, List.of(), List.of()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a problem always serializes", e);
     }
-    ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+    ctx.response().setStatusCode(status).putHeader("Content-Type", ProblemDetails.MEDIA_TYPE).end(body);
   }
 }

@@ -26,7 +26,7 @@ final class HttpFailures {
           + "; the API answers application/json";
       case 415 -> "Content-Type " + (headers.getMediaType() == null ? "(none)" : "'" + headers.getMediaType() + "'")
           + " is not accepted by " + method + " " + path + " (GET /q/openapi lists what each operation consumes)";
-      default -> e.getMessage() == null || e.getMessage().isBlank() ? Problem.title(status) : e.getMessage();
+      default -> e.getMessage() == null || e.getMessage().isBlank() ? ProblemDetails.title(status) : e.getMessage();
     };
     Response.ResponseBuilder answer = Response.fromResponse(ProblemMapper.answer(status, detail, List.of(), List.of()));
     for (String kept : List.of("Allow", "WWW-Authenticate", "Retry-After")) {

@@ -1,5 +1,6 @@
 package io.crossdistill.teacher.errors;
 
+import io.crossdistill.schemas.Problem;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -37,7 +38,7 @@ final class JsonFailures {
       String pointer = pointer(mapping.getPath());
       String message = message(mapping);
       return ProblemMapper.answer(400, "the JSON body does not fit: " + pointerOrRoot(pointer) + " " + message,
-          List.of(new ProblemItem(pointer, message)), List.of());
+          List.of(new Problem(pointer, message)), List.of());
     }
     String where = e.getLocation() == null ? ""
         : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
@@ -46,7 +47,7 @@ final class JsonFailures {
     String pointer = parser == null || parser.getParsingContext() == null ? ""
         : cut(parser.getParsingContext().pathAsPointer().toString());
     return ProblemMapper.answer(400, "the body is not valid JSON: " + message,
-        List.of(new ProblemItem(pointer, message)), List.of());
+        List.of(new Problem(pointer, message)), List.of());
   }
 
   private static String pointerOrRoot(String pointer) {

@@ -6,6 +6,7 @@ import io.crossdistill.aligner.AlignmentException;
 import io.crossdistill.labelling.MalformedRecordsException;
 import io.crossdistill.labelling.NoTeacherException;
 import io.crossdistill.mapper.MappingValidationException;
+import io.crossdistill.schemas.Problem;
 import io.crossdistill.teacher.registry.OwnershipException;
 import io.crossdistill.teacher.registry.RegistryStorageException;
 import io.crossdistill.teacher.service.Conflict;
@@ -67,21 +68,17 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public Response mapping(MappingValidationException e) {
-    return answer(400, "the feature mapping spec has " + e.errors().size() + " error(s)",
-        e.errors().stream().map(p -> new ProblemItem(p.pointer(), p.message())).toList(),
-        e.warnings().stream().map(p -> new ProblemItem(p.pointer(), p.message())).toList());
+    return answer(400, "the feature mapping spec has " + e.errors().size() + " error(s)", e.errors(), e.warnings());
   }
 
   @ServerExceptionMapper
   public Response alignment(AlignmentException e) {
-    return answer(400, e.getMessage(),
-        e.problems().stream().map(p -> new ProblemItem(p.pointer(), p.message())).toList(), List.of());
+    return answer(400, e.getMessage(), e.problems(), List.of());
   }
 
   @ServerExceptionMapper
   public Response records(MalformedRecordsException e) {
-    return answer(400, e.getMessage(),
-        e.problems().stream().map(p -> new ProblemItem(p.pointer(), p.message())).toList(), List.of());
+    return answer(400, e.getMessage(), e.problems(), List.of());
   }
 
   @ServerExceptionMapper
@@ -106,11 +103,22 @@ public class ProblemMapper {
     return JsonFailures.answer(e);
   }
 
-  /** The HTTP layer's refusals; a body that does not parse comes wrapped in one (400). */
+  /** A JSON body whose bytes are not well-formed UTF-8 ({@link StrictUtf8}). */
+  @ServerExceptionMapper
+  public Response utf8(StrictUtf8.InvalidUtf8 e) {
+    return answer(400, e.getMessage(), List.of(new Problem("", e.getMessage())), List.of());
+  }
+
+  /** The HTTP layer's refusals; a body that does not parse (or is not UTF-8) comes wrapped in one (400). */
   @ServerExceptionMapper
   public Response web(WebApplicationException e, Request request, UriInfo uri, HttpHeaders headers) {
     if (e.getCause() instanceof JsonProcessingException json) {
       return JsonFailures.answer(json);
+    }
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof StrictUtf8.InvalidUtf8 utf8) {
+        return utf8(utf8);
+      }
     }
     return HttpFailures.answer(e, request.getMethod(), "/" + uri.getPath().replaceFirst("^/", ""), headers);
   }
@@ -128,10 +136,10 @@ public class ProblemMapper {
   }
 
   /** A problem+json answer; the title is the status's reason phrase. */
-  public static Response answer(int status, String detail, List<ProblemItem> errors, List<ProblemItem> warnings) {
+  public static Response answer(int status, String detail, List<Problem> errors, List<Problem> warnings) {
     return Response.status(status)
-        .type(Problem.MEDIA_TYPE)
-        .entity(Problem.of(status, Problem.title(status), detail, errors, warnings))
+        .type(ProblemDetails.MEDIA_TYPE)
+        .entity(ProblemDetails.of(status, ProblemDetails.title(status), detail, errors, warnings))
         .build();
   }
 }

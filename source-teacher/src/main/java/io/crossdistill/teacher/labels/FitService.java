@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crossdistill.aligner.FitReport;
 import io.crossdistill.labelling.Labeller;
 import io.crossdistill.labelling.TargetRecords;
-import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.schemas.Problem;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
 import io.crossdistill.teacher.service.AlignmentService;
@@ -53,20 +53,20 @@ public class FitService {
     Version alignment = access.get(ResourceKind.ALIGNMENT, name, Optional.ofNullable(request.version()), team);
     Version mapping = access.ref(ResourceKind.MAPPING, request.mapping(), "/mapping", team);
     Schema schema = labels.targetSchema(mapping);
-    List<ProblemItem> errors = new ArrayList<>();
+    List<Problem> errors = new ArrayList<>();
     List<GenericRecord> records = new ArrayList<>();
     List<JsonNode> trueLabels = new ArrayList<>();
     for (int i = 0; i < request.sample().size(); i++) {
       FitRequest.LabelledRecord item = request.sample().get(i);
       if (item == null || item.record() == null || item.labels() == null || !item.labels().isObject()) {
-        errors.add(new ProblemItem("/sample/" + i, "write {\"record\": {...}, \"labels\": {\"task\": value}}"));
+        errors.add(new Problem("/sample/" + i, "write {\"record\": {...}, \"labels\": {\"task\": value}}"));
         records.add(null);
         trueLabels.add(null);
         continue;
       }
       TargetRecords.Decoded decoded = TargetRecords.fromJson(item.record(), schema);
       TargetRecords.problems("/sample/" + i + "/record", decoded)
-          .forEach(p -> errors.add(new ProblemItem(p.pointer(), p.message())));
+          .forEach(errors::add);
       records.add(decoded.record());
       trueLabels.add(item.labels());
     }

@@ -16,7 +16,7 @@ import io.crossdistill.mapper.FeatureMapping;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.schemas.ValidationResult;
 import io.crossdistill.teacher.config.ServiceSettings;
-import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.schemas.Problem;
 import io.crossdistill.teacher.metrics.ServiceMetrics;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
@@ -211,7 +211,7 @@ public class LabelService {
     if (!result.errors().isEmpty()) {
       throw new Conflict("mapping " + mapping.ref() + " is not valid for the serving version "
           + teacher.contentHash() + " of teacher " + teacher.id() + "; register a new mapping version for it",
-          result.errors().stream().map(e -> new ProblemItem(e.pointer(), e.message())).toList());
+          result.errors().stream().map(e -> new Problem(e.pointer(), e.message())).toList());
     }
     return followed;
   }
@@ -234,11 +234,11 @@ public class LabelService {
       throw Invalid.at("/records", "sample too large", sample.size() + " records; at most " + maxSample);
     }
     Schema schema = mappings.targetSchema(mapping);
-    List<ProblemItem> errors = new ArrayList<>();
+    List<Problem> errors = new ArrayList<>();
     List<GenericRecord> records = new ArrayList<>(sample.size());
     for (int i = 0; i < sample.size(); i++) {
       TargetRecords.Decoded d = TargetRecords.fromJson(sample.get(i), schema);
-      TargetRecords.problems("/records/" + i, d).forEach(p -> errors.add(new ProblemItem(p.pointer(), p.message())));
+      TargetRecords.problems("/records/" + i, d).forEach(errors::add);
       records.add(d.record());
     }
     if (!errors.isEmpty()) {
@@ -255,7 +255,7 @@ public class LabelService {
   /** Scores a labelled sample for fitting; refused records make the whole sample a 400. */
   public ScoredSample scoreSample(Version mapping, List<GenericRecord> records) {
     try (ServingTeacher.Lease teacher = teachers.lease()) {
-      List<ProblemItem> problems = new ArrayList<>();
+      List<Problem> problems = new ArrayList<>();
       Labeller.Scores scores = path(mapping, null, teacher).labeller(Math.max(1, records.size())).score(records,
           teacher, outputCache.enabled() ? outputCache : null, new LabelSink() {
             @Override
@@ -265,7 +265,7 @@ public class LabelService {
 
             @Override
             public void reject(int index, DeadLetter deadLetter) {
-              deadLetter.getErrors().forEach(e -> problems.add(new ProblemItem("/sample/" + index + "/record", e)));
+              deadLetter.getErrors().forEach(e -> problems.add(new Problem("/sample/" + index + "/record", e)));
             }
           });
       if (!problems.isEmpty()) {

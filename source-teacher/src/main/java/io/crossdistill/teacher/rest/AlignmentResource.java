@@ -2,7 +2,7 @@ package io.crossdistill.teacher.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.schemas.Problem;
 import io.crossdistill.teacher.labels.FitRequest;
 import io.crossdistill.teacher.labels.FitService;
 import io.crossdistill.teacher.registry.ResourceKind;
@@ -45,7 +45,7 @@ public class AlignmentResource extends DeprecatableResource {
   public Response register(JsonNode spec) {
     AlignmentService.Registered registered = alignments.register(spec, caller.team());
     return Created.answer(registered.registration(), view(registered.registration().version())
-        .withWarnings(registered.warnings().stream().map(p -> new ProblemItem(p.pointer(), p.message())).toList()));
+        .withWarnings(registered.warnings()));
   }
 
   @POST

@@ -2,7 +2,7 @@ package io.crossdistill.teacher.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crossdistill.mapper.CoverageReport;
-import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.schemas.Problem;
 import io.crossdistill.teacher.labels.LabelService;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.service.MappingService;
@@ -43,7 +43,7 @@ public class MappingResource extends DeprecatableResource {
   public Response register(JsonNode spec) {
     MappingService.Registered registered = mappings.register(spec, caller.team());
     return Created.answer(registered.registration(), view(registered.registration().version())
-        .withWarnings(registered.warnings().stream().map(p -> new ProblemItem(p.pointer(), p.message())).toList()));
+        .withWarnings(registered.warnings()));
   }
 
   /** A coverage sample. */

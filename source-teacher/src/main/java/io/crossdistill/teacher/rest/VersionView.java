@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crossdistill.teacher.registry.Version;
 import java.time.Instant;
-import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.schemas.Problem;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +16,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VersionView(String kind, String name, int version, String ref, String owner, String createdAt,
     boolean deprecated, String contentHash, Map<String, String> attributes, JsonNode body, Boolean created,
-    JsonNode report, List<ProblemItem> warnings) {
+    JsonNode report, List<Problem> warnings) {
 
   static VersionView of(Version v, JsonNode body) {
     return new VersionView(v.kind().label(), v.name(), v.version(), v.ref(), v.owner(),
@@ -40,7 +40,7 @@ public record VersionView(String kind, String name, int version, String ref, Str
         report, warnings);
   }
 
-  VersionView withWarnings(List<ProblemItem> found) {
+  VersionView withWarnings(List<Problem> found) {
     return new VersionView(kind, name, version, ref, owner, createdAt, deprecated, contentHash, attributes, body,
         created, report, found.isEmpty() ? null : found);
   }

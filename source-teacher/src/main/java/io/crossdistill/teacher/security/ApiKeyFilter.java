@@ -1,7 +1,7 @@
 package io.crossdistill.teacher.security;
 
 import io.crossdistill.teacher.config.ServiceSettings;
-import io.crossdistill.teacher.errors.Problem;
+import io.crossdistill.teacher.errors.ProblemDetails;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -53,9 +53,9 @@ public class ApiKeyFilter {
 
   private static Response unauthorized(String detail) {
     return Response.status(401)
-        .type(Problem.MEDIA_TYPE)
+        .type(ProblemDetails.MEDIA_TYPE)
         .header("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"")
-        .entity(Problem.of(401, "Unauthorized", detail, List.of(), List.of()))
+        .entity(ProblemDetails.of(401, "Unauthorized", detail, List.of(), List.of()))
         .build();
   }
 }

@@ -1,6 +1,6 @@
 package io.crossdistill.teacher.security;
 
-import io.crossdistill.teacher.errors.Problem;
+import io.crossdistill.teacher.errors.ProblemDetails;
 import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -49,6 +49,6 @@ public class ApiKeyOpenApi implements OASFilter {
     }
     operation.getResponses().addAPIResponse("401", OASFactory.createAPIResponse()
         .description("no API key, or not one of a configured team")
-        .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType())));
+        .content(OASFactory.createContent().addMediaType(ProblemDetails.MEDIA_TYPE, OASFactory.createMediaType())));
   }
 }

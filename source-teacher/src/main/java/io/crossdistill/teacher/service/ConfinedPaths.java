@@ -1,6 +1,6 @@
 package io.crossdistill.teacher.service;
 
-import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.schemas.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -29,19 +29,19 @@ public final class ConfinedPaths {
    */
   public static Path confine(Path root, String what, String requested, String pointer) {
     if (requested == null || requested.isBlank()) {
-      throw new Invalid("missing path", List.of(new ProblemItem(pointer, "name a path under " + what)));
+      throw new Invalid("missing path", List.of(new Problem(pointer, "name a path under " + what)));
     }
     Path path;
     try {
       path = root.resolve(requested).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
-      throw new Invalid("bad path", List.of(new ProblemItem(pointer, "not a valid path")));
+      throw new Invalid("bad path", List.of(new Problem(pointer, "not a valid path")));
     }
     if (!path.startsWith(root)) {
       throw forbidden("path '" + requested + "' lies outside " + what, pointer);
     }
     if (!Files.exists(path)) {
-      throw new Invalid("no such path", List.of(new ProblemItem(pointer,
+      throw new Invalid("no such path", List.of(new Problem(pointer,
           "'" + requested + "' does not exist under " + what)));
     }
     try {
@@ -49,12 +49,12 @@ public final class ConfinedPaths {
         throw forbidden("path '" + requested + "' leads outside " + what, pointer);
       }
     } catch (IOException e) {
-      throw new Invalid("bad path", List.of(new ProblemItem(pointer, "cannot be resolved")));
+      throw new Invalid("bad path", List.of(new Problem(pointer, "cannot be resolved")));
     }
     return path;
   }
 
   private static Forbidden forbidden(String detail, String pointer) {
-    return new Forbidden(detail, List.of(new ProblemItem(pointer, detail)));
+    return new Forbidden(detail, List.of(new Problem(pointer, detail)));
   }
 }

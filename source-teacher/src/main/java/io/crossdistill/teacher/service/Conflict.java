@@ -1,6 +1,6 @@
 package io.crossdistill.teacher.service;
 
-import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.schemas.Problem;
 import java.util.List;
 
 /**
@@ -11,7 +11,7 @@ public final class Conflict extends ServiceException {
 
   private static final long serialVersionUID = 1L;
 
-  public Conflict(String detail, List<ProblemItem> errors) {
+  public Conflict(String detail, List<Problem> errors) {
     super(detail, errors, null);
   }
 

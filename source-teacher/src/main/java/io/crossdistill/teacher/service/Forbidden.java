@@ -1,6 +1,6 @@
 package io.crossdistill.teacher.service;
 
-import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.schemas.Problem;
 import java.util.List;
 
 /** The caller may not do this: the thing belongs to another team, needs an operator, or lies outside a root. */
@@ -8,7 +8,7 @@ public final class Forbidden extends ServiceException {
 
   private static final long serialVersionUID = 1L;
 
-  public Forbidden(String detail, List<ProblemItem> errors) {
+  public Forbidden(String detail, List<Problem> errors) {
     super(detail, errors, null);
   }
 

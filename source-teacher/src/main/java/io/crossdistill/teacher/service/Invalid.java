@@ -1,6 +1,6 @@
 package io.crossdistill.teacher.service;
 
-import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.schemas.Problem;
 import java.util.List;
 
 /**
@@ -11,23 +11,23 @@ public final class Invalid extends ServiceException {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient List<ProblemItem> warnings;
+  private final transient List<Problem> warnings;
 
-  public Invalid(String detail, List<ProblemItem> errors, List<ProblemItem> warnings) {
+  public Invalid(String detail, List<Problem> errors, List<Problem> warnings) {
     super(detail, errors, null);
     this.warnings = List.copyOf(warnings);
   }
 
-  public Invalid(String detail, List<ProblemItem> errors) {
+  public Invalid(String detail, List<Problem> errors) {
     this(detail, errors, List.of());
   }
 
   /** One error at {@code pointer}. */
   public static Invalid at(String pointer, String detail, String message) {
-    return new Invalid(detail, List.of(new ProblemItem(pointer, message)));
+    return new Invalid(detail, List.of(new Problem(pointer, message)));
   }
 
-  public List<ProblemItem> warnings() {
+  public List<Problem> warnings() {
     return warnings;
   }
 }

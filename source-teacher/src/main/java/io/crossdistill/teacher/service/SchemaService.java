@@ -1,6 +1,6 @@
 package io.crossdistill.teacher.service;
 
-import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.schemas.Problem;
 import io.crossdistill.teacher.registry.Registration;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
@@ -61,15 +61,15 @@ public class SchemaService {
       schema = new Schema.Parser().parse(json);
     } catch (SchemaParseException | IllegalArgumentException e) {
       throw new Invalid("not a valid Avro schema",
-          List.of(new ProblemItem("", String.valueOf(e.getMessage()))));
+          List.of(new Problem("", String.valueOf(e.getMessage()))));
     } catch (RuntimeException e) {
       // Jackson parse errors surface as runtime exceptions from the Avro parser
       throw new Invalid("not a valid Avro schema",
-          List.of(new ProblemItem("", String.valueOf(e.getMessage()))));
+          List.of(new Problem("", String.valueOf(e.getMessage()))));
     }
     if (schema.getType() != Schema.Type.RECORD) {
       throw new Invalid("a target schema is an Avro record",
-          List.of(new ProblemItem("/type", "is '" + schema.getType().getName() + "', expected 'record'")));
+          List.of(new Problem("/type", "is '" + schema.getType().getName() + "', expected 'record'")));
     }
     return schema;
   }
@@ -81,7 +81,7 @@ public class SchemaService {
     if (!problems.isEmpty()) {
       throw new Conflict("schema '" + next.getFullName() + "' is not backward compatible with version "
               + previous.version() + ": records written with it could not be read",
-          problems.stream().map(i -> new ProblemItem(i.getLocation(),
+          problems.stream().map(i -> new Problem(i.getLocation(),
               i.getType() + ": " + i.getMessage())).toList());
     }
   }

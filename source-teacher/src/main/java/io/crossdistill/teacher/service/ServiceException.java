@@ -1,6 +1,6 @@
 package io.crossdistill.teacher.service;
 
-import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.schemas.Problem;
 import java.util.List;
 
 /**
@@ -15,15 +15,15 @@ public abstract sealed class ServiceException extends RuntimeException
 
   private static final long serialVersionUID = 1L;
 
-  private final transient List<ProblemItem> errors;
+  private final transient List<Problem> errors;
 
-  ServiceException(String detail, List<ProblemItem> errors, Throwable cause) {
+  ServiceException(String detail, List<Problem> errors, Throwable cause) {
     super(detail, cause);
     this.errors = List.copyOf(errors);
   }
 
   /** Every problem found, each at the JSON pointer of what caused it; may be empty. */
-  public List<ProblemItem> errors() {
+  public List<Problem> errors() {
     return errors;
   }
 

@@ -11,7 +11,7 @@ import io.crossdistill.models.TeacherRuntime;
 import io.crossdistill.teacher.config.InvalidConfigurationException;
 import io.crossdistill.teacher.config.ServiceConfig;
 import io.crossdistill.teacher.config.ServiceSettings;
-import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.schemas.Problem;
 import io.crossdistill.teacher.registry.Registration;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;

@@ -1,6 +1,6 @@
 package io.crossdistill.teacher.service;
 
-import io.crossdistill.teacher.errors.ProblemItem;
+import io.crossdistill.schemas.Problem;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
 import io.crossdistill.teacher.registry.VersionedRegistry;
@@ -66,7 +66,7 @@ public class TeamAccess {
   /** {@code name} or {@code name@version}, owned by {@code team}; {@code pointer} locates the reference. */
   public Version ref(ResourceKind kind, String ref, String pointer, String team) {
     if (ref == null || ref.isBlank()) {
-      throw new Invalid("missing " + kind.label(), List.of(new ProblemItem(
+      throw new Invalid("missing " + kind.label(), List.of(new Problem(
           pointer, "name the " + kind.label() + " as 'name' or 'name@version'")));
     }
     int at = ref.lastIndexOf('@');
@@ -78,7 +78,7 @@ public class TeamAccess {
       version = Integer.parseInt(ref.substring(at + 1));
     } catch (NumberFormatException e) {
       throw new Invalid("bad " + kind.label() + " reference", List.of(
-          new ProblemItem(pointer, "'" + ref + "' is not 'name' or 'name@version'")));
+          new Problem(pointer, "'" + ref + "' is not 'name' or 'name@version'")));
     }
     return get(kind, ref.substring(0, at), Optional.of(version), team);
   }

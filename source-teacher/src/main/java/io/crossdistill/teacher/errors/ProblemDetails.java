@@ -1,5 +1,6 @@
 package io.crossdistill.teacher.errors;
 
+import io.crossdistill.schemas.Problem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -9,13 +10,13 @@ import java.util.List;
  * every error (and warning) found, each with its JSON pointer.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, List<ProblemItem> errors,
-    List<ProblemItem> warnings) {
+public record ProblemDetails(String type, String title, int status, String detail, List<Problem> errors,
+    List<Problem> warnings) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
-  public static Problem of(int status, String title, String detail, List<ProblemItem> errors, List<ProblemItem> warnings) {
-    return new Problem("about:blank", title, status, detail, errors, warnings);
+  public static ProblemDetails of(int status, String title, String detail, List<Problem> errors, List<Problem> warnings) {
+    return new ProblemDetails("about:blank", title, status, detail, errors, warnings);
   }
 
   /** The reason phrase of an HTTP status, {@code HTTP 4xx} for one without a standard phrase. */
