@@ -157,6 +157,6 @@ class TeacherRuntimeTest {
     runtime.close();
     Call call = Call.of(runtime, 1, 2);
     assertThatThrownBy(() -> runtime.submit(call.batch(), call.out()))
-        .isInstanceOf(ModelException.class).hasMessage("the teacher runtime is closed");
+        .isInstanceOf(IllegalStateException.class).hasMessage("the teacher runtime is closed");
   }
 }
