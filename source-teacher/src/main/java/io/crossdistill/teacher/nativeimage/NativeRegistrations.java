@@ -83,6 +83,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "io.crossdistill.teacher.rest.SignatureView$HeadView",
         "io.crossdistill.teacher.rest.TeacherResource$TeacherView",
         "io.crossdistill.teacher.errors.ProblemDetails",
+        "io.crossdistill.schemas.Problem",
         "io.crossdistill.aligner.FitReport",
         "io.crossdistill.aligner.FitReport$TaskFit",
         // JSON files the service writes and reads back
