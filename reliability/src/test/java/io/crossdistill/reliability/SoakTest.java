@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.crossdistill.teacher.rest.Fixtures;
 import io.crossdistill.teacher.stream.Topics;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,10 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -176,15 +170,7 @@ class SoakTest {
     record.put("id", "soak-" + i);
     record.put("listen_minutes", i % 20 == 19 ? Double.NaN : 0.5 * (i % 13));
     record.put("genre", i % 2 == 0 ? "rock" : "pop");
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
-    try {
-      new GenericDatumWriter<GenericRecord>(LISTEN).write(record, encoder);
-      encoder.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return Fixtures.avroBinary(record);
   }
 
   private static void sleep(long millis) {

@@ -1,5 +1,13 @@
 package io.crossdistill.teacher.rest;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+
 /**
  * Request bodies shared by the HTTP tests (and the reliability suite): a music team's schema, mapping and alignment for the fixture teacher.
  * Test classes without a profile share one service and its registry, so each class registers the Listen
@@ -111,5 +119,18 @@ public final class Fixtures {
   }
 
   private Fixtures() {
+  }
+
+  /** The Avro binary of one record (its own schema), as a topic value or an {@code avro/binary} body. */
+  public static byte[] avroBinary(GenericRecord record) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+    try {
+      new GenericDatumWriter<GenericRecord>(record.getSchema()).write(record, encoder);
+      encoder.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 }

@@ -6,17 +6,12 @@ import io.crossdistill.labelling.LabelPath;
 import io.crossdistill.labelling.RunStamp;
 import io.crossdistill.mapper.FeatureMappingSpec;
 import io.crossdistill.mapper.MappingJson;
+import io.crossdistill.teacher.rest.Fixtures;
 import io.crossdistill.v1.TeacherSignature;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 
 /**
  * A music team's target examples, mapping and alignment for the fixture teacher, as the stream tests
@@ -78,14 +73,6 @@ final class StreamFixture {
     record.put("id", id);
     record.put("listen_minutes", minutes);
     record.put("genre", genre);
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
-    try {
-      new GenericDatumWriter<GenericRecord>(LISTEN).write(record, encoder);
-      encoder.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return Fixtures.avroBinary(record);
   }
 }
