@@ -45,8 +45,8 @@ public class HttpEdge {
   void install(@Observes Router router) {
     router.route().order(Integer.MIN_VALUE).handler(this::limits);
     router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
-    router.errorHandler(404, ctx -> answer(ctx, 404, "no resource at " + ctx.request().method() + " "
-        + ctx.request().path() + " (GET /q/openapi lists the API)"));
+    router.errorHandler(404, ctx -> answer(ctx, 404,
+        HttpFailures.noResource(ctx.request().method().name(), ctx.request().path())));
   }
 
   private void limits(RoutingContext ctx) {

@@ -15,11 +15,16 @@ final class HttpFailures {
   private HttpFailures() {
   }
 
+  /** The detail of a 404 for a route nothing serves, from RESTEasy or from the router alike. */
+  static String noResource(String method, String path) {
+    return "no resource at " + method + " " + path + " (GET /q/openapi lists the API)";
+  }
+
   static Response answer(WebApplicationException e, String method, String path, HttpHeaders headers) {
     Response refused = e.getResponse();
     int status = refused.getStatus();
     String detail = switch (status) {
-      case 404 -> "no resource at " + method + " " + path + " (GET /q/openapi lists the API)";
+      case 404 -> noResource(method, path);
       case 405 -> method + " is not allowed on " + path
           + (refused.getHeaderString("Allow") == null ? "" : "; allowed: " + refused.getHeaderString("Allow"));
       case 406 -> "cannot answer " + path + " in any media type of Accept: " + headers.getHeaderString("Accept")

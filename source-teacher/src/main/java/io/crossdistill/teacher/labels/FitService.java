@@ -43,13 +43,7 @@ public class FitService {
 
   /** Fits alignment {@code name} for {@code team}; the fitted registration and its report. */
   public AlignmentService.Fitted fit(String name, FitRequest request, String team) {
-    if (request == null || request.sample() == null || request.sample().isEmpty()) {
-      throw Invalid.at("/sample", "empty sample", "send labelled records");
-    }
-    if (request.sample().size() > labels.maxSample()) {
-      throw Invalid.at("/sample", "sample too large",
-          request.sample().size() + " records; at most " + labels.maxSample());
-    }
+    labels.requireSampleSize("/sample", request == null ? null : request.sample(), "send labelled records");
     Version alignment = access.get(ResourceKind.ALIGNMENT, name, Optional.ofNullable(request.version()), team);
     Version mapping = access.ref(ResourceKind.MAPPING, request.mapping(), "/mapping", team);
     Schema schema = labels.targetSchema(mapping);
@@ -65,8 +59,7 @@ public class FitService {
         continue;
       }
       TargetRecords.Decoded decoded = TargetRecords.fromJson(item.record(), schema);
-      TargetRecords.problems("/sample/" + i + "/record", decoded)
-          .forEach(errors::add);
+      errors.addAll(TargetRecords.problems("/sample/" + i + "/record", decoded));
       records.add(decoded.record());
       trueLabels.add(item.labels());
     }

@@ -93,8 +93,17 @@ public class LabelService {
     this.maxSample = settings.config().labels().maxSample();
   }
 
-  public int maxSample() {
-    return maxSample;
+  /**
+   * Refuses a sample (coverage or fit) that is empty ({@code emptyHint} says what to send) or larger than
+   * {@code crossdistill.labels.max-sample}, at {@code pointer}.
+   */
+  void requireSampleSize(String pointer, List<?> sample, String emptyHint) {
+    if (sample == null || sample.isEmpty()) {
+      throw Invalid.at(pointer, "empty sample", emptyHint);
+    }
+    if (sample.size() > maxSample) {
+      throw Invalid.at(pointer, "sample too large", sample.size() + " records; at most " + maxSample);
+    }
   }
 
   public int maxBatch() {
@@ -227,18 +236,13 @@ public class LabelService {
    */
   public CoverageReport coverage(String team, String name, Optional<Integer> version, List<JsonNode> sample) {
     Version mapping = access.get(ResourceKind.MAPPING, name, version, team);
-    if (sample == null || sample.isEmpty()) {
-      throw Invalid.at("/records", "empty sample", "send at least one record");
-    }
-    if (sample.size() > maxSample) {
-      throw Invalid.at("/records", "sample too large", sample.size() + " records; at most " + maxSample);
-    }
+    requireSampleSize("/records", sample, "send at least one record");
     Schema schema = mappings.targetSchema(mapping);
     List<Problem> errors = new ArrayList<>();
     List<GenericRecord> records = new ArrayList<>(sample.size());
     for (int i = 0; i < sample.size(); i++) {
       TargetRecords.Decoded d = TargetRecords.fromJson(sample.get(i), schema);
-      TargetRecords.problems("/records/" + i, d).forEach(errors::add);
+      errors.addAll(TargetRecords.problems("/records/" + i, d));
       records.add(d.record());
     }
     if (!errors.isEmpty()) {
