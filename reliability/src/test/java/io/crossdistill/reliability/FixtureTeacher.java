@@ -13,17 +13,17 @@ import java.util.stream.Stream;
  * The source-teacher tests' fixture teacher ({@link TeacherFixture}: tiny, real DJL, seeded), trained once
  * per JVM and copied into each service's teachers root.
  */
-final class FixtureTeacher {
+public final class FixtureTeacher {
 
-  static final String DIR = "video-v1";
-  static final String TEACHER_ID = TeacherFixture.TEACHER_ID;
+  public static final String DIR = "video-v1";
+  public static final String TEACHER_ID = TeacherFixture.TEACHER_ID;
 
   private static Path trained;
 
   private FixtureTeacher() {
   }
 
-  static synchronized void copyInto(Path teachersRoot) throws IOException {
+  public static synchronized void copyInto(Path teachersRoot) throws IOException {
     if (trained == null) {
       Path dir = Files.createTempDirectory("crossdistill-reliability-teacher").resolve(DIR);
       try {

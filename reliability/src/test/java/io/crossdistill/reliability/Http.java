@@ -14,15 +14,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Plain HTTP/1.1 to one service (java.net.http): requests as values, answers with status, type and body. */
-final class Http {
+public final class Http {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
   private final URI base;
 
-  Http(URI base) {
+  public Http(URI base) {
     this.base = base;
   }
 
@@ -30,19 +30,19 @@ final class Http {
    * One request. {@code path} is sent as written (already percent-encoded, with its query); a null
    * body sends none.
    */
-  record Request(String method, String path, List<Map.Entry<String, String>> headers, byte[] body) {
+  public record Request(String method, String path, List<Map.Entry<String, String>> headers, byte[] body) {
 
-    static Request get(String path, Teams team) {
+    public static Request get(String path, Teams team) {
       return new Request("GET", path, List.of(Map.entry("X-Api-Key", team.key())), null);
     }
 
-    static Request postJson(String path, Teams team, String json) {
+    public static Request postJson(String path, Teams team, String json) {
       return new Request("POST", path, List.of(Map.entry("X-Api-Key", team.key()),
           Map.entry("Content-Type", "application/json")), json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** One line for tables and failure messages: method, path (cut), headers and the body's start. */
-    String describe() {
+    public String describe() {
       String shownPath = path.length() > 160 ? path.substring(0, 160) + "…(" + path.length() + " chars)" : path;
       String shownBody = body == null ? "(no body)" : abbreviate(body);
       return method + " " + shownPath + " " + headers + " " + shownBody;
@@ -56,13 +56,13 @@ final class Http {
   }
 
   /** An answer: status, Content-Type (empty when none), body. */
-  record Response(int status, String contentType, byte[] body) {
+  public record Response(int status, String contentType, byte[] body) {
 
-    String text() {
+    public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
 
-    JsonNode json() {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -71,7 +71,7 @@ final class Http {
     }
 
     /** Fails with the answer when the status is not the expected one. */
-    Response expect(int expected) {
+    public Response expect(int expected) {
       if (status != expected) {
         throw new AssertionError("expected " + expected + ", got " + status + ": " + text());
       }
@@ -79,7 +79,7 @@ final class Http {
     }
   }
 
-  Response send(Request request) {
+  public Response send(Request request) {
     return send(CLIENT, request);
   }
 
@@ -87,7 +87,7 @@ final class Http {
    * The request on a connection of its own (a new client, so no pooled connection): for a retry after a
    * pooled connection turned out to have been closed by the service.
    */
-  Response sendOnNewConnection(Request request) {
+  public Response sendOnNewConnection(Request request) {
     return send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
         .build(), request);
   }
@@ -110,16 +110,16 @@ final class Http {
     }
   }
 
-  Response get(String path, Teams team) {
+  public Response get(String path, Teams team) {
     return send(Request.get(path, team));
   }
 
-  Response postJson(String path, Teams team, String json) {
+  public Response postJson(String path, Teams team, String json) {
     return send(Request.postJson(path, team, json));
   }
 
   /** The status of a GET without a key, or -1 when nothing answers. */
-  int probe(String path) {
+  public int probe(String path) {
     try {
       HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5)).build();
       return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -131,7 +131,7 @@ final class Http {
     }
   }
 
-  static String json(Object value) {
+  public static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);
     } catch (IOException e) {

@@ -14,19 +14,19 @@ import org.apache.avro.Schema;
  * ({@link Fixtures}): the music team's listen schema, a mapping and an alignment (identity transform, so
  * applicable without a fit), and Avro files of listen records for backfills.
  */
-final class MusicTeam {
+public final class MusicTeam {
 
-  static final String SCHEMA = "com.music.Listen";
-  static final String MAPPING = "listen-to-video";
-  static final String ALIGNMENT = "music-home";
+  public static final String SCHEMA = "com.music.Listen";
+  public static final String MAPPING = "listen-to-video";
+  public static final String ALIGNMENT = "music-home";
   /** The Avro input of the suite's first backfill, under the service's data root. */
-  static final String LISTENS = "listens.avro";
+  public static final String LISTENS = "listens.avro";
 
   private MusicTeam() {
   }
 
   /** Registers schema, mapping and alignment (each version 1 on a fresh service). */
-  static void register(Http http) {
+  public static void register(Http http) {
     http.postJson("/api/v1/schemas", Teams.MUSIC, Fixtures.LISTEN_SCHEMA).expect(201);
     http.postJson("/api/v1/mappings", Teams.MUSIC, Fixtures.mapping(MAPPING, 10)).expect(201);
     http.postJson("/api/v1/alignments", Teams.MUSIC, Fixtures.alignment(ALIGNMENT, "{\"type\": \"identity\"}"))
@@ -34,7 +34,7 @@ final class MusicTeam {
   }
 
   /** A valid labels request body for {@code records} records. */
-  static String labelsBody(int records, int seed) {
+  public static String labelsBody(int records, int seed) {
     StringBuilder body = new StringBuilder("{\"mapping\": \"" + MAPPING + "\", \"alignment\": \"" + ALIGNMENT
         + "\", \"records\": [");
     for (int i = 0; i < records; i++) {
@@ -45,7 +45,7 @@ final class MusicTeam {
   }
 
   /** A backfill job over {@code path} (under the service's data root) with the given overrides. */
-  static String backfillBody(String path, Map<String, Object> overrides) {
+  public static String backfillBody(String path, Map<String, Object> overrides) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("teacher", Map.of("id", FixtureTeacher.TEACHER_ID));
     body.put("mapping", MAPPING + "@1");
@@ -56,7 +56,7 @@ final class MusicTeam {
   }
 
   /** Writes {@code records} listen records into an Avro file; every {@code refuseEvery}-th is refused (NaN). */
-  static void writeListens(Path file, int records, int refuseEvery) {
+  public static void writeListens(Path file, int records, int refuseEvery) {
     try {
       ListenFiles.write(file, new Schema.Parser().parse(Fixtures.LISTEN_SCHEMA), records, refuseEvery);
     } catch (IOException e) {

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * on a data directory of its own, with the suite's teams ({@link Teams}) and the fixture teacher serving
  * from the start. It can be stopped, killed with {@code kill -9} and started again on the same directories.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
@@ -41,7 +41,7 @@ final class ServiceProcess implements AutoCloseable {
    *
    * @param settings further {@code -Dkey=value} settings ({@code crossdistill.*}, {@code quarkus.*})
    */
-  static ServiceProcess start(Map<String, String> settings) {
+  public static ServiceProcess start(Map<String, String> settings) {
     try {
       Path home = Files.createTempDirectory("crossdistill-reliability");
       Files.createDirectories(home.resolve("inputs"));
@@ -55,7 +55,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** Starts the service again on the same directories and port, after {@link #kill} or {@link #stop}. */
-  void restart() {
+  public void restart() {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException("the service is still running");
     }
@@ -63,47 +63,47 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** Starts the service again with changed settings (e.g. another label store), same directories. */
-  void restart(Map<String, String> changed) {
+  public void restart(Map<String, String> changed) {
     settings.putAll(changed);
     restart();
   }
 
   /** kill -9: no shutdown hook runs, nothing is flushed. */
-  void kill() {
+  public void kill() {
     process.destroyForcibly();
     awaitExit();
   }
 
   /** A graceful stop (SIGTERM). */
-  void stop() {
+  public void stop() {
     process.destroy();
     if (!awaitExit()) {
       kill();
     }
   }
 
-  URI base() {
+  public URI base() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  Path home() {
+  public Path home() {
     return home;
   }
 
   /** Where backfill inputs go: the service's backfill data root. */
-  Path inputs() {
+  public Path inputs() {
     return home.resolve("inputs");
   }
 
-  Path log() {
+  public Path log() {
     return home.resolve("service-" + starts + ".log");
   }
 
@@ -166,7 +166,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /** The last lines of the current log, for failure messages. */
-  String logTail() {
+  public String logTail() {
     try {
       List<String> lines = Files.readAllLines(log());
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));

@@ -11,7 +11,7 @@ import java.util.List;
  * {@code podcast} (another team, to try music's resources with) and {@code ops} (an operator). The
  * service is configured with the keys' SHA-256 only, as in production.
  */
-enum Teams {
+public enum Teams {
   MUSIC("reliability-music-key"),
   PODCAST("reliability-podcast-key"),
   OPS("reliability-ops-key");
@@ -22,16 +22,16 @@ enum Teams {
     this.key = key;
   }
 
-  String key() {
+  public String key() {
     return key;
   }
 
-  String team() {
+  public String team() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The {@code -D} settings that configure every team. */
-  static List<String> settings() {
+  public static List<String> settings() {
     return List.of(
         "-Dcrossdistill.teams.music.api-key-sha256=" + sha256(MUSIC.key),
         "-Dcrossdistill.teams.podcast.api-key-sha256=" + sha256(PODCAST.key),

@@ -1,0 +1,107 @@
+package io.crossdistill.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crossdistill.reliability.Http;
+import io.crossdistill.reliability.Teams;
+import io.crossdistill.teacher.rest.Fixtures;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The spec editor: a valid mapping typed in is saved as the next version exactly as a POST would make it,
+ * and a bad one lists each problem at the pointers the REST validation answers for the same text.
+ */
+class EditorTest {
+
+  private static Console console;
+  private static Browser browser;
+
+  @BeforeAll
+  static void signIn() {
+    console = Console.get();
+    browser = console.browser();
+    browser.signIn(Teams.MUSIC);
+  }
+
+  @Test
+  void validMapping_typedAndSaved_isTheVersionTheApiReturns() throws IOException {
+    String spec = compact(Fixtures.mapping("editor-listen", 8));
+    browser.open("editor.html?kind=mapping");
+    type(spec);
+    ChromeDriver driver = browser.driver();
+    WebElement save = browser.await("#save enabled for a valid spec", d -> {
+      WebElement button = d.findElement(By.id("save"));
+      return button.isEnabled() ? button : null;
+    });
+    assertThat(driver.findElement(By.id("validation-status")).getText()).isNotBlank();
+    assertThat(driver.findElement(By.id("validation-status")).getAttribute("aria-live")).isEqualTo("polite");
+    assertThat(driver.findElements(By.cssSelector("#problems li.problem.error"))).isEmpty();
+    save.click();
+    String ref = browser.await("#saved[data-ref]", d -> d.findElements(By.cssSelector("#saved[data-ref]")).stream()
+        .map(saved -> saved.getAttribute("data-ref")).filter(value -> value != null && !value.isBlank()).findFirst().orElse(null));
+    assertThat(ref).isEqualTo("editor-listen@1");
+    assertThat(driver.findElements(By.cssSelector("#saved a[href]"))).as("a link to the saved version").isNotEmpty();
+    browser.assertNoProblems("the editor after saving");
+
+    JsonNode saved = console.http().get("/api/v1/mappings/editor-listen", Teams.MUSIC).expect(200).json();
+    assertThat(saved.path("version").asInt()).isEqualTo(1);
+    assertThat(saved.path("body")).isEqualTo(Http.JSON.readTree(spec));
+  }
+
+  @Test
+  void badMapping_listsEveryProblemAtThePointersTheValidationAnswers() throws IOException {
+    String spec = compact(Fixtures.mapping("editor-broken", 8)
+        .replace("\"from\": \"/listen_minutes\"", "\"from\": \"/no_such_field\"")
+        .replace("\"op\": \"lookup\"", "\"op\": \"no-such-transform\""));
+    JsonNode expected = console.http().postJson("/api/v1/mappings/validation", Teams.MUSIC, spec).expect(200).json();
+    List<String> errors = pointers(expected.path("errors"));
+    List<String> warnings = pointers(expected.path("warnings"));
+    assertThat(expected.path("valid").asBoolean()).isFalse();
+    assertThat(errors).as("a missing field and a wrong transform").hasSizeGreaterThanOrEqualTo(2);
+    assertThat(warnings).as("the defaulted inputs").isNotEmpty();
+
+    browser.open("editor.html?kind=mapping");
+    type(spec);
+    ChromeDriver driver = browser.driver();
+    browser.await("the problems listed", d -> shown(d, "error").size() == errors.size()
+        && shown(d, "warning").size() == warnings.size());
+    assertThat(shown(driver, "error")).containsExactlyInAnyOrderElementsOf(errors);
+    assertThat(shown(driver, "warning")).containsExactlyInAnyOrderElementsOf(warnings);
+    for (WebElement problem : driver.findElements(By.cssSelector("#problems li.problem"))) {
+      assertThat(problem.getText()).as("a problem shows its pointer").contains(problem.getAttribute("data-pointer"));
+    }
+    assertThat(driver.findElement(By.id("save")).isEnabled()).as("#save with errors").isFalse();
+    browser.assertNoProblems("the editor with a bad spec");
+  }
+
+  /** Replaces the editor's text by typing, as a user would. */
+  private static void type(String spec) {
+    WebElement editor = browser.driver().findElement(By.id("spec"));
+    editor.clear();
+    editor.sendKeys(spec);
+  }
+
+  private static List<String> shown(org.openqa.selenium.WebDriver driver, String severity) {
+    return driver.findElements(By.cssSelector("#problems li.problem." + severity + "[data-pointer]")).stream()
+        .map(problem -> problem.getAttribute("data-pointer")).toList();
+  }
+
+  private static List<String> pointers(JsonNode problems) {
+    List<String> pointers = new ArrayList<>();
+    problems.forEach(problem -> pointers.add(problem.path("pointer").asText()));
+    return pointers;
+  }
+
+  /** The spec on one line (typing newlines into a textarea is fine, but one line types faster). */
+  private static String compact(String json) throws IOException {
+    return Http.JSON.writeValueAsString(Http.JSON.readTree(json));
+  }
+}
