@@ -84,11 +84,21 @@ class SignInTest {
   }
 
   @Test
-  void operator_isNamedInTheHeader() {
+  void operator_isNamedInTheHeader_andAloneSeesTheTeacherRegistration() {
+    browser.signIn(Teams.MUSIC);
+    browser.open("teachers.html");
+    long teamForms = visibleForms();
+    browser.assertNoProblems("teachers.html as music");
+
     browser.signIn(Teams.OPS);
     assertThat(browser.driver().findElement(By.id("team")).getText()).contains("ops").contains("operator");
     browser.open("teachers.html");
+    assertThat(visibleForms()).as("the operator's teacher registration form on teachers.html").isGreaterThan(teamForms);
     browser.assertNoProblems("teachers.html as the operator");
+  }
+
+  private static long visibleForms() {
+    return browser.driver().findElements(By.tagName("form")).stream().filter(WebElement::isDisplayed).count();
   }
 
   private static String storedKey() {
