@@ -82,8 +82,13 @@ final class Browser implements AutoCloseable {
 
   /** Opens a page (after dropping what the log holds so far) and waits until it is ready. */
   void open(String page) {
+    openUrl(url(page));
+  }
+
+  /** Opens any address (after dropping what the log holds so far) and waits until the page is ready. */
+  void openUrl(String url) {
     drainLog();
-    driver.get(url(page));
+    driver.get(url);
     awaitReady();
   }
 
