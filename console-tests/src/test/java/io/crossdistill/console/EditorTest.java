@@ -41,7 +41,8 @@ class EditorTest {
       WebElement button = d.findElement(By.id("save"));
       return button.isEnabled() ? button : null;
     });
-    assertThat(driver.findElement(By.id("validation-status")).getText()).isNotBlank();
+    assertThat(driver.findElement(By.id("validation-status")).getText()).containsIgnoringCase("valid")
+        .doesNotContainIgnoringCase("invalid").doesNotContainIgnoringCase("not valid");
     assertThat(driver.findElement(By.id("validation-status")).getAttribute("aria-live")).isEqualTo("polite");
     assertThat(driver.findElements(By.cssSelector("#problems li.problem.error"))).isEmpty();
     save.click();
