@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,6 +49,7 @@ class BackfillProgressTest {
     List<Long> seen = new ArrayList<>();
     // the page polls every second: wait for three different done counts, each shown while RUNNING
     new WebDriverWait(browser.driver(), Duration.ofMinutes(2)).withMessage(() -> "done counts seen: " + seen)
+        .ignoring(StaleElementReferenceException.class)
         .until(d -> {
           String state = cell(d, row, "td.state").getText();
           long done = Long.parseLong(cell(d, row, "td.done").getAttribute("data-value"));
@@ -61,6 +63,7 @@ class BackfillProgressTest {
     assertThat(browser.driver().findElements(By.cssSelector(row + " progress"))).hasSize(1);
     assertThat(browser.driver().findElements(By.cssSelector(row + " button.cancel"))).as("cancel while running").hasSize(1);
     new WebDriverWait(browser.driver(), Duration.ofMinutes(3)).withMessage("the job ends SUCCEEDED on the page")
+        .ignoring(StaleElementReferenceException.class)
         .until(d -> cell(d, row, "td.state").getText().contains("SUCCEEDED"));
     JsonNode job = Backfills.job(console.http(), id);
     assertThat(job.path("state").asText()).isEqualTo("SUCCEEDED");
@@ -75,9 +78,11 @@ class BackfillProgressTest {
     browser.open("backfills.html");
     String row = "tr[data-job-id='" + id + "']";
     WebElement cancel = new WebDriverWait(browser.driver(), Duration.ofMinutes(2)).withMessage("the job RUNNING on the page")
+        .ignoring(StaleElementReferenceException.class)
         .until(d -> cell(d, row, "td.state").getText().contains("RUNNING") ? cell(d, row, "button.cancel") : null);
     cancel.click();
     new WebDriverWait(browser.driver(), Duration.ofMinutes(1)).withMessage("the job CANCELLED on the page")
+        .ignoring(StaleElementReferenceException.class)
         .until(d -> cell(d, row, "td.state").getText().contains("CANCELLED"));
     assertThat(Backfills.job(console.http(), id).path("state").asText()).isEqualTo("CANCELLED");
     browser.assertNoProblems("backfills.html after a cancel");

@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -108,7 +109,8 @@ final class Browser implements AutoCloseable {
 
   /** Waits (at most 30 s) until the condition holds. */
   <T> T await(String what, java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).withMessage(what).until(condition::apply);
+    return new WebDriverWait(driver, WAIT).withMessage(what).ignoring(StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   /** Signs in with the team's key through the sign-in form (signed out first), and waits for the overview. */
@@ -123,7 +125,8 @@ final class Browser implements AutoCloseable {
 
   /** Forgets the key (the session's storage) and opens the sign-in page. */
   void signOut() {
-    driver.get(url("index.html"));
+    // the icon is a document of the console's origin that makes no request of its own
+    driver.get(url("favicon.svg"));
     script("window.sessionStorage.clear();");
     open("index.html");
   }
