@@ -125,8 +125,9 @@ final class Browser implements AutoCloseable {
 
   /** Forgets the key (the session's storage) and opens the sign-in page. */
   void signOut() {
-    // the icon is a document of the console's origin that makes no request of its own
-    driver.get(url("favicon.svg"));
+    // a signed-in overview first finishes its requests (ready or error), so none is cut off by leaving it
+    driver.get(url("index.html"));
+    new WebDriverWait(driver, WAIT).until(d -> !"loading".equals(script("return document.body ? document.body.dataset.state : 'loading';")));
     script("window.sessionStorage.clear();");
     open("index.html");
   }

@@ -35,6 +35,25 @@ class ConsolePagesTest {
       }
       return unnamed;""";
 
+  /** The outermost elements reaching past the viewport's right edge, for the failure message. */
+  static final String WIDEST = """
+      const width = document.documentElement.clientWidth;
+      const out = [];
+      for (const el of document.body.querySelectorAll('*')) {
+        const right = el.getBoundingClientRect().right;
+        // an absolutely placed element escapes a scrolling box that does not hold its containing block
+        let clipped = ['absolute', 'fixed'].includes(getComputedStyle(el).position) ? false : null;
+        for (let up = el.parentElement; clipped === null && up && up !== document.body; up = up.parentElement) {
+          clipped = getComputedStyle(up).overflowX !== 'visible' ? true : null;
+        }
+        clipped = clipped === true;
+        if (right > width + 1 && !clipped) {
+          out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && el.className.baseVal === undefined
+              ? '.' + String(el.className).trim().replace(/\\s+/g, '.') : '') + ' (right edge ' + Math.round(right) + ' px)');
+        }
+      }
+      return out.slice(-8);""";
+
   private static Console console;
 
   @BeforeAll
@@ -68,11 +87,12 @@ class ConsolePagesTest {
       browser.width(Browser.PHONE_WIDTH);
       browser.open(page.path());
       browser.assertNoProblems(page.path() + " at " + Browser.PHONE_WIDTH + " px");
+      browser.screenshot(page.name() + "-" + Browser.PHONE_WIDTH);
       Number overflow = (Number) browser.script(
           "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-      assertThat(overflow.intValue()).as("horizontal overflow (px) of " + page.path() + " at " + Browser.PHONE_WIDTH
-          + " px: the page should fit, wide tables scroll in their own box").isLessThanOrEqualTo(0);
-      browser.screenshot(page.name() + "-" + Browser.PHONE_WIDTH);
+      assertThat(overflow.intValue()).as(() -> "horizontal overflow (px) of " + page.path() + " at " + Browser.PHONE_WIDTH
+          + " px (the page should fit; wide tables scroll in their own box); sticking out: " + browser.script(WIDEST))
+          .isLessThanOrEqualTo(0);
     }));
   }
 }

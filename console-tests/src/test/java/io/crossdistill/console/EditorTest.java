@@ -64,9 +64,10 @@ class EditorTest {
 
   @Test
   void badMapping_listsEveryProblemAtThePointersTheValidationAnswers() throws IOException {
+    // a rule from a field the schema lacks, a clip whose bounds are crossed, and half the inputs defaulted
     String spec = compact(Fixtures.mapping("editor-broken", 8)
-        .replace("\"from\": \"/listen_minutes\"", "\"from\": \"/no_such_field\"")
-        .replace("\"op\": \"lookup\"", "\"op\": \"no-such-transform\""));
+        .replace("\"from\": \"/genre\"", "\"from\": \"/no_such_field\"")
+        .replace("\"min\": 0, \"max\": 8", "\"min\": 8, \"max\": 0"));
     JsonNode expected = console.http().postJson("/api/v1/mappings/validation", Teams.MUSIC, spec).expect(200).json();
     List<String> errors = pointers(expected.path("errors"));
     List<String> warnings = pointers(expected.path("warnings"));
