@@ -11,6 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,9 @@ class ConsoleApiTest {
   /** This class's own schema namespace: no other class registers it in the shared service. */
   private static final String NS = "com.music.console";
   private static boolean registered;
+  /** Numbers read as the doubles the service wrote, not rounded to floats. */
+  private static final JsonPathConfig DOUBLES = JsonPathConfig.jsonPathConfig()
+      .numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE);
 
   private static RequestSpecification as(String key) {
     return given().header("X-Api-Key", key);
@@ -191,6 +195,41 @@ class ConsoleApiTest {
     java.util.Arrays.fill(large, (byte) ' ');
     as(Fixtures.MUSIC_KEY).contentType(ContentType.JSON).body(large).post("/api/v1/mappings/validation").then()
         .statusCode(413).contentType("application/problem+json");
+  }
+
+  @Test
+  void coverage_drift_carriesTheTeachersEdgesAndBothHistograms() {
+    as(Fixtures.MUSIC_KEY).contentType(ContentType.JSON).body(Fixtures.mapping("console-coverage", 10, NS))
+        .post("/api/v1/mappings").then().statusCode(201);
+    double[] minutes = {0.0, 1.0, 2.5, 3.5, 9.0, 9.5};
+    StringBuilder records = new StringBuilder("{\"records\": [");
+    for (int i = 0; i < minutes.length; i++) {
+      records.append(i == 0 ? "" : ",").append(Fixtures.record("c" + i, minutes[i], "rock"));
+    }
+    JsonPath drift = as(Fixtures.MUSIC_KEY).contentType(ContentType.JSON).body(records.append("]}").toString())
+        .post("/api/v1/mappings/console-coverage/coverage").then().statusCode(200).extract().jsonPath()
+        .using(DOUBLES).setRootPath("inputs.find { it.input == 'watch_minutes' }.drift");
+    JsonPath stats = as(Fixtures.MUSIC_KEY).get("/api/v1/teachers/video-teacher").then().statusCode(200).extract()
+        .jsonPath().using(DOUBLES).setRootPath("inputs.find { it.name == 'watch_minutes' }.statistics");
+
+    List<Double> inner = stats.getList("binEdges", Double.class);
+    List<Double> edges = drift.getList("edges", Double.class);
+    assertThat(edges).hasSize(inner.size() + 2);
+    assertThat(edges.subList(1, edges.size() - 1)).isEqualTo(inner);
+    assertThat(edges.get(0)).isEqualTo(Math.min(stats.getDouble("min"), inner.get(0)));
+    assertThat(edges.get(edges.size() - 1)).isEqualTo(Math.max(stats.getDouble("max"), inner.get(inner.size() - 1)));
+    assertThat(drift.getList("teacherFractions", Double.class)).isEqualTo(stats.getList("binFractions", Double.class));
+    List<Double> mapped = drift.getList("mappedFractions", Double.class);
+    assertThat(mapped).hasSize(inner.size() + 1);
+    double[] expected = new double[inner.size() + 1];
+    for (double m : minutes) {
+      // bin k holds the values with exactly k inner edges at or below them
+      expected[(int) inner.stream().filter(e -> e <= m).count()] += 1.0 / minutes.length;
+    }
+    for (int k = 0; k < expected.length; k++) {
+      assertThat(mapped.get(k)).as("bin %d", k).isCloseTo(expected[k], org.assertj.core.api.Assertions.within(1e-12));
+    }
+    assertThat(drift.getDouble("psi")).isPositive();
   }
 
   @Test
