@@ -55,8 +55,9 @@ final class MetricsFile {
     try (JsonParser parser = JSON.createParser(in)) {
       return new MetricsFile.Reader(parser).document();
     } catch (JsonProcessingException e) {
-      throw new FormatException("not JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ")");
+      var at = e.getLocation();
+      throw new FormatException("not JSON: " + e.getOriginalMessage()
+          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     }
   }
 
