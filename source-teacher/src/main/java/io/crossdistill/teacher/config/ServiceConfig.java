@@ -196,7 +196,7 @@ public interface ServiceConfig {
   }
 
   /**
-   * Student reports: the output directories of {@code student compare} and {@code demo} runs that teams
+   * Student reports: the output directories of {@code student compare} (and {@code demo --data}) runs that teams
    * publish under {@code <root>/<team>/<run>/}.
    */
   interface Reports {

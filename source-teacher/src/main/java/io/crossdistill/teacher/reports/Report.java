@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One published {@code student compare} (or {@code demo}) run as the API answers it: what names it, when
+ * One published {@code student compare} (or {@code demo --data}) run as the API answers it: what names it, when
  * its report was written, the label sets its students read, and a small summary of its
  * {@code metrics.json}. A run whose files cannot all be read is still a report (its HTML can be shown);
  * what could not be read is in {@link #problems}, each at the pointer of the field it leaves empty.

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Student reports: the runs of {@code student compare} and {@code demo} that teams publish by writing (or
+ * Student reports: the runs of {@code student compare} (and {@code demo --data}) that teams publish by writing (or
  * copying) their output directories to {@code <reports root>/<team>/<run>/}. A report belongs to the team
  * whose directory holds it; operators read every team's. A directory is a report once it holds a
  * {@code report.html}; its {@code metrics.json} and label sets are read for the summary, and what cannot be

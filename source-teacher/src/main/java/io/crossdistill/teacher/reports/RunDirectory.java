@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One published run: the directory {@code <root>/<team>/<run>/} that a {@code student compare --out} or
- * {@code demo --out} run wrote, holding its {@code report.html}. Every file is read only once
+ * One published run: the directory {@code <root>/<team>/<run>/} that a {@code student compare --out} (or
+ * {@code demo --data --out}) run wrote, holding its {@code report.html}. Every file is read only once
  * {@link ConfinedPaths} has found it inside this directory (a symbolic link that leads elsewhere, even to
  * another run, is refused), and each read is bounded: {@code report.html} by the configured limit,
  * {@code metrics.json} streamed, manifests by size and number.
@@ -43,7 +43,7 @@ final class RunDirectory {
   static final String REPORT_HTML = "report.html";
   /** Its metrics ({@code ComparisonOutputs.METRICS_JSON}). */
   static final String METRICS_JSON = "metrics.json";
-  /** Where the run's label stores lie: {@code labels/<id>/} (demo), {@code labels/<run>/teacher-17/<id>/} (compare). */
+  /** Where the run's label stores lie: {@code labels/<run>/teacher-17/<id>/}, and {@code adapted/}, ... beside it. */
   static final String LABELS = "labels";
   /** Largest metrics.json read (a full protocol writes a few MiB). */
   static final long MAX_METRICS_BYTES = 64L << 20;

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Student reports: the published {@code student compare} and {@code demo} runs the calling team may read. */
+/** Student reports: the published {@code student compare} (and {@code demo --data}) runs the calling team may read. */
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "reports")

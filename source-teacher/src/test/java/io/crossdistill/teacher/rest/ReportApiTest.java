@@ -101,6 +101,25 @@ class ReportApiTest {
         .containsEntry("significant", ReportRuns.SIGNIFICANT);
   }
 
+  /** The golden metrics.json of a real student compare run (ReportRuns.realMetrics) reads as that run counted. */
+  @Test
+  void theMetricsOfARealCompareRun_areSummarised() {
+    ReportRuns.publish("music", "api-real", OLDER, Optional.of(ReportRuns.realMetrics()), Optional.empty());
+    JsonPath report = MusicObjects.music().get("/api/v1/reports/music~api-real").then().statusCode(200).extract()
+        .jsonPath();
+    assertThat(report.getList("problems")).isEmpty();
+    assertThat(report.getString("title")).isEqualTo("crossdistill student compare: world");
+    assertThat(report.getInt("students")).isEqualTo(12);
+    assertThat(report.getMap("summary")).containsEntry("data", "world")
+        .containsEntry("tasks", List.of("love", "rating", "dislike"))
+        .containsEntry("variants", List.of("control", "distilled", "adapter"))
+        .containsEntry("fractions", List.of(0.1f, 1.0f))
+        .containsEntry("seeds", List.of(1, 2))
+        .containsEntry("runs", 28)
+        .containsEntry("comparisons", 30)
+        .containsEntry("significant", 7);
+  }
+
   @Test
   void anotherTeam_seesNoneOfThem_andIsRefusedTheReportAndItsHtml() {
     ReportRuns.publish("podcast", "api-podcast", OLDER, Optional.of(ReportRuns.metrics("podcast run")),

@@ -44,6 +44,24 @@ final class ReportRuns {
     return ServiceTestResource.dataDir().resolve("reports");
   }
 
+  /**
+   * The {@code metrics.json} a real run wrote (golden file, 28 runs: the teacher used alone and 12 students
+   * of control, distilled and adapter on validation and test; 30 comparisons, 7 significant), made with
+   * <pre>
+   * ./crossdistill data ratings-world --out world --users 300 --source-items 400 --target-items 500 \
+   *     --source-rows 12000 --target-rows 8000
+   * ./crossdistill student compare --small --data world --out compare-small --seeds 2 --fractions 0.1,1.0 \
+   *     --variants distilled,adapter
+   * </pre>
+   */
+  static String realMetrics() {
+    try (var in = ReportRuns.class.getResourceAsStream("/reports/compare-small-metrics.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A page with characters outside ASCII, so that a wrong charset shows in the bytes. */
   static byte[] html(String title) {
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head>"
