@@ -48,7 +48,8 @@ class EdgeAuthenticationTest {
   private static final Set<String> SHARED_READS = Set.of("GET /api/v1/teachers", "GET /api/v1/teachers/{id}");
   /** Collections: another team gets 200 and its own items, never the music team's. */
   private static final Set<String> OWN_LISTS = Set.of("GET /api/v1/schemas", "GET /api/v1/mappings",
-      "GET /api/v1/alignments", "GET /api/v1/backfills", "GET /api/v1/label-sets", "GET /api/v1/streams");
+      "GET /api/v1/alignments", "GET /api/v1/backfills", "GET /api/v1/label-sets", "GET /api/v1/streams",
+      "GET /api/v1/reports");
 
   /** The caller's own identity: every team gets 200 and its own name. */
   private static final Set<String> CALLER_READS = Set.of("GET /api/v1/me");
@@ -60,12 +61,17 @@ class EdgeAuthenticationTest {
       "POST /api/v1/alignments/validation");
 
   private static MusicObjects objects;
+  /** A student report the music team published, its students taught by the music team's label set. */
+  private static String report;
 
   @BeforeEach
   void registerTheMusicTeamsObjects() {
     TestTeacher.ensureServing();
     if (objects == null) {
       objects = MusicObjects.register("auth");
+      ReportRuns.publish("music", "auth-run", java.time.Instant.parse("2026-11-30T12:00:00Z"),
+          java.util.Optional.of(ReportRuns.metrics("auth run")), java.util.Optional.of(objects.labelSet()));
+      report = "music~auth-run";
     }
   }
 
@@ -136,7 +142,7 @@ class EdgeAuthenticationTest {
       } else if (OWN_LISTS.contains(name)) {
         assertThat(answer.statusCode()).as(shown).isEqualTo(200);
         assertThat(answer.asString()).as(shown).doesNotContain(objects.schema(), objects.mapping(), objects.alignment(),
-            objects.backfill(), objects.labelSet());
+            objects.backfill(), objects.labelSet(), report);
       } else {
         assertThat(answer.statusCode()).as(shown).isEqualTo(403);
         assertThat(answer.contentType()).as(shown).startsWith(PROBLEM);
@@ -224,6 +230,7 @@ class EdgeAuthenticationTest {
         "alignments", Map.of("name", objects.alignment(), "version", "1"),
         "backfills", Map.of("id", objects.backfill()),
         "label-sets", Map.of("id", objects.labelSet()),
+        "reports", Map.of("id", report),
         "teachers", Map.of("id", io.crossdistill.teacher.TeacherFixture.TEACHER_ID));
     return values.getOrDefault(collection, Map.of()).get(name);
   }
