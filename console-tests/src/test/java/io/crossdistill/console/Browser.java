@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -175,16 +176,26 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  /** Saves the viewport as {@code target/screenshots/<name>.png}. */
+  /** Saves the whole page (not only the viewport) as {@code target/screenshots/<name>.png}. */
   Path screenshot(String name) {
     try {
       Files.createDirectories(screenshots);
       Path file = screenshots.resolve(name + ".png");
-      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+      Files.write(file, fullPage());
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private byte[] fullPage() {
+    Number width = (Number) script("return document.documentElement.clientWidth;");
+    Number height = (Number) script("return Math.min(document.documentElement.scrollHeight, 8000);");
+    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+        "captureBeyondViewport", true,
+        "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+    Object data = shot.get("data");
+    return data instanceof String base64 ? Base64.getDecoder().decode(base64) : driver.getScreenshotAs(OutputType.BYTES);
   }
 
   Object script(String script, Object... arguments) {

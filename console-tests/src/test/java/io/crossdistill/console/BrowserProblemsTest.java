@@ -69,9 +69,11 @@ class BrowserProblemsTest {
   }
 
   @Test
-  void problems_ofAGoodPage_areNone() {
+  void problems_ofAGoodPage_areNone_andItsScreenshotIsAPng() throws IOException {
     browser.openUrl(base + "/good.html");
     assertThat(browser.problems()).isEmpty();
+    byte[] png = java.nio.file.Files.readAllBytes(browser.screenshot("harness-good"));
+    assertThat(png).startsWith(0x89, 'P', 'N', 'G');
   }
 
   private static void answer(HttpExchange exchange) throws IOException {
