@@ -12,12 +12,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * The spec editor: a valid mapping typed in is saved as the next version exactly as a POST would make it,
- * and a bad one lists each problem at the pointers the REST validation answers for the same text.
+ * The spec editor: a valid spec typed in is saved as the next version exactly as a POST of the text would
+ * make it, and a bad one lists each problem at the pointers the REST validation answers for the same text
+ * (asked of the service, not recomputed here).
  */
 class EditorTest {
 
@@ -33,8 +35,39 @@ class EditorTest {
 
   @Test
   void validMapping_typedAndSaved_isTheVersionTheApiReturns() throws IOException {
-    String spec = compact(Fixtures.mapping("editor-listen", 8));
-    browser.open("editor.html?kind=mapping");
+    saveThroughTheEditor("mapping", compact(Fixtures.mapping("editor-listen", 8)), "editor-listen");
+  }
+
+  @Test
+  void validAlignment_typedAndSaved_isTheVersionTheApiReturns() throws IOException {
+    saveThroughTheEditor("alignment", compact(Fixtures.alignment("editor-home", "{\"type\": \"identity\"}")), "editor-home");
+  }
+
+  @Test
+  void badMapping_listsEveryProblemAtThePointersTheValidationAnswers() throws IOException {
+    // a rule from a field the schema lacks, a clip whose bounds are crossed, and half the inputs defaulted
+    String spec = compact(Fixtures.mapping("editor-broken", 8)
+        .replace("\"from\": \"/genre\"", "\"from\": \"/no_such_field\"")
+        .replace("\"min\": 0, \"max\": 8", "\"min\": 8, \"max\": 0"));
+    JsonNode expected = problemsThroughTheEditor("mapping", spec);
+    assertThat(pointers(expected.path("errors"))).as("a missing field and a crossed clip").hasSizeGreaterThanOrEqualTo(2);
+    assertThat(pointers(expected.path("warnings"))).as("the defaulted inputs").isNotEmpty();
+  }
+
+  @Test
+  void badAlignment_listsEveryProblemAtThePointersTheValidationAnswers() throws IOException {
+    // two tasks read heads the teacher does not have
+    String spec = compact(Fixtures.alignment("editor-broken", "{\"type\": \"identity\"}")
+        .replace("\"head\": \"click\"", "\"head\": \"clicks\"")
+        .replace("\"head\": \"continue_watching\"", "\"head\": \"no_such_head\""));
+    JsonNode expected = problemsThroughTheEditor("alignment", spec);
+    assertThat(pointers(expected.path("errors"))).as("two unknown heads").hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  /** Types a valid spec, saves it, and checks the API holds it as version 1, the version a POST of the text answers. */
+  private static void saveThroughTheEditor(String kind, String spec, String name) throws IOException {
+    String plural = kind + "s";
+    browser.open("editor.html?kind=" + kind);
     type(spec);
     ChromeDriver driver = browser.driver();
     WebElement save = browser.await("#save enabled for a valid spec", d -> {
@@ -48,45 +81,43 @@ class EditorTest {
     save.click();
     String ref = browser.await("#saved[data-ref]", d -> d.findElements(By.cssSelector("#saved[data-ref]")).stream()
         .map(saved -> saved.getAttribute("data-ref")).filter(value -> value != null && !value.isBlank()).findFirst().orElse(null));
-    assertThat(ref).isEqualTo("editor-listen@1");
+    assertThat(ref).isEqualTo(name + "@1");
     assertThat(driver.findElements(By.cssSelector("#saved a[href]"))).as("a link to the saved version").isNotEmpty();
-    browser.assertNoProblems("the editor after saving");
+    browser.assertNoProblems("the " + kind + " editor after saving");
 
-    JsonNode saved = console.http().get("/api/v1/mappings/editor-listen", Teams.MUSIC).expect(200).json();
+    JsonNode saved = console.http().get("/api/v1/" + plural + "/" + name, Teams.MUSIC).expect(200).json();
     assertThat(saved.path("version").asInt()).isEqualTo(1);
-    assertThat(saved.path("body").path("rules")).hasSize(Http.JSON.readTree(spec).path("rules").size());
-    // the same text again is that very version (200, not a new one): the editor saved exactly the text
-    JsonNode again = console.http().postJson("/api/v1/mappings", Teams.MUSIC, spec).expect(200).json();
+    assertThat(saved.path("body").path("name").asText()).isEqualTo(name);
+    // the same text again is that very version (200, not a new one): the editor posted exactly the text
+    JsonNode again = console.http().postJson("/api/v1/" + plural, Teams.MUSIC, spec).expect(200).json();
     assertThat(again.path("version").asInt()).isEqualTo(1);
     assertThat(again.path("contentHash")).isEqualTo(saved.path("contentHash"));
     assertThat(again.path("body")).isEqualTo(saved.path("body"));
   }
 
-  @Test
-  void badMapping_listsEveryProblemAtThePointersTheValidationAnswers() throws IOException {
-    // a rule from a field the schema lacks, a clip whose bounds are crossed, and half the inputs defaulted
-    String spec = compact(Fixtures.mapping("editor-broken", 8)
-        .replace("\"from\": \"/genre\"", "\"from\": \"/no_such_field\"")
-        .replace("\"min\": 0, \"max\": 8", "\"min\": 8, \"max\": 0"));
-    JsonNode expected = console.http().postJson("/api/v1/mappings/validation", Teams.MUSIC, spec).expect(200).json();
+  /**
+   * Types a bad spec and checks the editor lists exactly the errors and warnings the validation endpoint
+   * answers for the text, each at its pointer, with save disabled; answers the validation.
+   */
+  private static JsonNode problemsThroughTheEditor(String kind, String spec) {
+    JsonNode expected = console.http().postJson("/api/v1/" + kind + "s/validation", Teams.MUSIC, spec).expect(200).json();
+    assertThat(expected.path("valid").asBoolean()).as(expected.toString()).isFalse();
     List<String> errors = pointers(expected.path("errors"));
     List<String> warnings = pointers(expected.path("warnings"));
-    assertThat(expected.path("valid").asBoolean()).isFalse();
-    assertThat(errors).as("a missing field and a wrong transform").hasSizeGreaterThanOrEqualTo(2);
-    assertThat(warnings).as("the defaulted inputs").isNotEmpty();
 
-    browser.open("editor.html?kind=mapping");
+    browser.open("editor.html?kind=" + kind);
     type(spec);
     ChromeDriver driver = browser.driver();
-    browser.await("the problems listed", d -> shown(d, "error").size() == errors.size()
-        && shown(d, "warning").size() == warnings.size());
+    browser.await("the problems of " + expected, d -> shown(d, "error").size() == errors.size()
+        && shown(d, "warning").size() == warnings.size() && !d.findElement(By.id("save")).isEnabled());
     assertThat(shown(driver, "error")).containsExactlyInAnyOrderElementsOf(errors);
     assertThat(shown(driver, "warning")).containsExactlyInAnyOrderElementsOf(warnings);
     for (WebElement problem : driver.findElements(By.cssSelector("#problems li.problem"))) {
       assertThat(problem.getText()).as("a problem shows its pointer").contains(problem.getAttribute("data-pointer"));
     }
     assertThat(driver.findElement(By.id("save")).isEnabled()).as("#save with errors").isFalse();
-    browser.assertNoProblems("the editor with a bad spec");
+    browser.assertNoProblems("the " + kind + " editor with a bad spec");
+    return expected;
   }
 
   /** Replaces the editor's text by typing, as a user would. */
@@ -96,7 +127,7 @@ class EditorTest {
     editor.sendKeys(spec);
   }
 
-  private static List<String> shown(org.openqa.selenium.WebDriver driver, String severity) {
+  private static List<String> shown(WebDriver driver, String severity) {
     return driver.findElements(By.cssSelector("#problems li.problem." + severity + "[data-pointer]")).stream()
         .map(problem -> problem.getAttribute("data-pointer")).toList();
   }
@@ -107,7 +138,7 @@ class EditorTest {
     return pointers;
   }
 
-  /** The spec on one line (typing newlines into a textarea is fine, but one line types faster). */
+  /** The spec on one line (typing newlines into a textarea works too, one line types faster). */
   private static String compact(String json) throws IOException {
     return Http.JSON.writeValueAsString(Http.JSON.readTree(json));
   }
