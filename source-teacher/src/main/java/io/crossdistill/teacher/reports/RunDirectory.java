@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,12 +58,14 @@ final class RunDirectory {
   private final ReportId id;
   private final Path dir;
   private final Path html;
+  private final BasicFileAttributes page;
   private final ReadFiles.Caches files;
 
-  private RunDirectory(ReportId id, Path dir, Path html, ReadFiles.Caches files) {
+  private RunDirectory(ReportId id, Path dir, Path html, BasicFileAttributes page, ReadFiles.Caches files) {
     this.id = id;
     this.dir = dir;
     this.html = html;
+    this.page = page;
     this.files = files;
   }
 
@@ -94,36 +97,31 @@ final class RunDirectory {
     if (!Files.exists(html, LinkOption.NOFOLLOW_LINKS)) {
       throw new NotFound("report '" + id + "' has no " + REPORT_HTML + " (not a finished run)");
     }
+    BasicFileAttributes page;
     try {
       html = ConfinedPaths.confine(real, WHERE, REPORT_HTML, "").toRealPath();
+      page = Files.readAttributes(html, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (Invalid | IOException e) {
       throw new NotFound("report '" + id + "' has no readable " + REPORT_HTML);
     }
-    if (!Files.isRegularFile(html, LinkOption.NOFOLLOW_LINKS)) {
+    if (!page.isRegularFile()) {
       throw new NotFound("report '" + id + "' has no " + REPORT_HTML + " (not a file)");
     }
-    return new RunDirectory(id, real, html, files);
+    return new RunDirectory(id, real, html, page, files);
   }
 
   ReportId id() {
     return id;
   }
 
-  /** When {@code report.html} was last written. */
+  /** When {@code report.html} was last written (as it was when the run was located). */
   Instant created() {
-    try {
-      return Files.getLastModifiedTime(html, LinkOption.NOFOLLOW_LINKS).toInstant();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return page.lastModifiedTime().toInstant();
   }
 
+  /** The size of {@code report.html} (as it was when the run was located). */
   long htmlBytes() {
-    try {
-      return Files.size(html);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return page.size();
   }
 
   /**
