@@ -86,6 +86,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "io.crossdistill.schemas.Problem",
         "io.crossdistill.aligner.FitReport",
         "io.crossdistill.aligner.FitReport$TaskFit",
+        "io.crossdistill.schemas.metrics.CalibrationBins$Bin",
         // JSON files the service writes and reads back
         "io.crossdistill.teacher.registry.RegistryEntry",
         "io.crossdistill.labelling.LabelSetManifest",
