@@ -40,6 +40,7 @@ final class Browser implements AutoCloseable {
   static final int DESKTOP_WIDTH = 1280;
   static final int PHONE_WIDTH = 390;
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final int TYPED_KEYS = 40;
   /** Records every CSP violation of a document, installed before any of its own scripts runs. */
   private static final String CSP_RECORDER = "window.__cspViolations = [];"
       + "document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push("
@@ -186,6 +187,20 @@ final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Replaces a text field's content: all but its end is put in place as a paste would (one input event),
+   * the last {@value #TYPED_KEYS} characters are typed key by key, so the page reacts to real keystrokes
+   * (typing all of a spec costs ~20 ms a key).
+   */
+  void enter(WebElement field, String text) {
+    field.clear();
+    int typed = Math.min(TYPED_KEYS, text.length());
+    script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+        field, text.substring(0, text.length() - typed));
+    field.sendKeys(text.substring(text.length() - typed));
+    assertThat(field.getDomProperty("value")).isEqualTo(text);
   }
 
   private byte[] fullPage() {

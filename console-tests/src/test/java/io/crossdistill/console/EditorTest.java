@@ -23,8 +23,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class EditorTest {
 
-  /** How many of a spec's last characters are typed key by key. */
-  private static final int TYPED_KEYS = 40;
   private static Console console;
   private static Browser browser;
 
@@ -122,20 +120,10 @@ class EditorTest {
     return expected;
   }
 
-  /**
-   * Replaces the editor's text: all but its end is put in place as a paste would (one input event), the
-   * end is typed key by key, so the validation runs on real keystrokes (typing it all costs ~20 ms a key).
-   */
+  /** Replaces the editor's text as a user would (see {@link Browser#enter}). */
   private static void type(String spec) {
-    WebElement editor = browser.driver().findElement(By.id("spec"));
-    editor.clear();
-    int typed = Math.min(TYPED_KEYS, spec.length());
-    browser.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
-        editor, spec.substring(0, spec.length() - typed));
-    editor.sendKeys(spec.substring(spec.length() - typed));
-    assertThat(editor.getDomProperty("value")).isEqualTo(spec);
+    browser.enter(browser.driver().findElement(By.id("spec")), spec);
   }
-
 
   private static List<String> shown(WebDriver driver, String severity) {
     return driver.findElements(By.cssSelector("#problems li.problem." + severity + "[data-pointer]")).stream()
