@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -22,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The backfills page follows a running job: its done count grows while it runs, it ends SUCCEEDED; the
  * cancel button of another running job ends it CANCELLED, for the API too.
  */
+@ExtendWith(ChromiumRequired.class)
 class BackfillProgressTest {
 
   /**

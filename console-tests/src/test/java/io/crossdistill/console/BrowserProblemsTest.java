@@ -14,11 +14,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The harness's own check: what the page tests call "no problems" would see a failed request, a script
  * error and a CSP violation. A page made for it, served under the console's CSP by a JDK server on loopback.
  */
+@ExtendWith(ChromiumRequired.class)
 class BrowserProblemsTest {
 
   private static final Map<String, String> FILES = Map.of(

@@ -22,17 +22,38 @@ record Chromium(Path browser, Path driver) {
 
   /** The two binaries, or a skipped (locally) / failed (CI) test. */
   static Chromium require() {
-    Optional<Path> browser = find("crossdistill.console.chromium", "chromium", "chromium-browser");
-    Optional<Path> driver = find("crossdistill.console.chromedriver", "chromedriver");
-    if (browser.isEmpty() || driver.isEmpty()) {
-      String message = "the browser tests need " + PACKAGES + "; not found on the PATH:"
-          + (browser.isEmpty() ? " chromium" : "") + (driver.isEmpty() ? " chromedriver" : "");
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(message + "; CI=true, so this is an error, not a skip");
+    Optional<String> missing = missing();
+    if (missing.isPresent()) {
+      if (onCi()) {
+        fail(missing.get() + "; CI=true, so this is an error, not a skip");
       }
-      Assumptions.assumeTrue(false, message);
+      Assumptions.assumeTrue(false, missing.get());
     }
-    return new Chromium(browser.get(), driver.get());
+    return new Chromium(findBrowser().orElseThrow(), findDriver().orElseThrow());
+  }
+
+  /** What is missing, said for people, or empty when both binaries are there. */
+  static Optional<String> missing() {
+    boolean browser = findBrowser().isEmpty();
+    boolean driver = findDriver().isEmpty();
+    if (!browser && !driver) {
+      return Optional.empty();
+    }
+    return Optional.of("the browser tests need " + PACKAGES + "; not found (on the PATH, or where"
+        + " -Dcrossdistill.console.chromium / -Dcrossdistill.console.chromedriver say):"
+        + (browser ? " chromium" : "") + (driver ? " chromedriver" : ""));
+  }
+
+  static boolean onCi() {
+    return "true".equalsIgnoreCase(System.getenv("CI"));
+  }
+
+  private static Optional<Path> findBrowser() {
+    return find("crossdistill.console.chromium", "chromium", "chromium-browser");
+  }
+
+  private static Optional<Path> findDriver() {
+    return find("crossdistill.console.chromedriver", "chromedriver");
   }
 
   private static Optional<Path> find(String property, String... names) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -17,6 +18,7 @@ import org.openqa.selenium.By;
  * name, it fits a phone's width, and a screenshot of it at 1280 and 390 px lands in {@code
  * target/screenshots/}.
  */
+@ExtendWith(ChromiumRequired.class)
 class ConsolePagesTest {
 
   /** Names each control lacking an accessible name (label, aria-label, aria-labelledby, a button's text, title). */

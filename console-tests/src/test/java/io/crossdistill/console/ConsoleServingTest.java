@@ -10,8 +10,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** How the service serves the console's static files: the redirect to {@code /console/}, the CSP, the icon. */
+@ExtendWith(ChromiumRequired.class)
 class ConsoleServingTest {
 
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -20,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * the contract's): one row per teacher input the API reports, flagged inputs first with the API's flags,
  * and a histogram plot with axis labels for every input the API gives a histogram.
  */
+@ExtendWith(ChromiumRequired.class)
 class CoverageTest {
 
   private static Console console;

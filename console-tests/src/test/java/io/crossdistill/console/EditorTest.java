@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -21,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * make it, and a bad one lists each problem at the pointers the REST validation answers for the same text
  * (asked of the service, not recomputed here).
  */
+@ExtendWith(ChromiumRequired.class)
 class EditorTest {
 
   private static Console console;

@@ -7,9 +7,11 @@ import io.crossdistill.reliability.Teams;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /** Another team signed in sees none of the music team's objects, and its pages load as cleanly. */
+@ExtendWith(ChromiumRequired.class)
 class TeamIsolationTest {
 
   private static Console console;
