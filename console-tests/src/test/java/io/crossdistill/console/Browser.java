@@ -56,7 +56,11 @@ final class Browser implements AutoCloseable {
     this.screenshots = screenshots;
   }
 
+  /** Selenium's notice that it has no CDP classes for this Chromium: it needs none (CDP calls go through ChromeDriver). */
+  private static final java.util.logging.Logger DEVTOOLS_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
   static Browser start(Chromium chromium, URI base) {
+    DEVTOOLS_LOG.setLevel(Level.SEVERE);
     System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, chromium.driver().toString());
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(chromium.driver().toFile()).usingAnyFreePort().build();

@@ -37,6 +37,18 @@ class ConsolePagesTest {
       }
       return unnamed;""";
 
+  /** Controls taken out of the Tab order, and any positive tabindex (which reorders it). */
+  static final String KEYBOARD_TRAPS = """
+      const bad = [];
+      for (const el of document.querySelectorAll('[tabindex]')) {
+        const index = Number(el.getAttribute('tabindex'));
+        const control = el.matches('a[href], button, input, select, textarea, summary');
+        if (index > 0 || (index < 0 && control && el.getClientRects().length > 0)) {
+          bad.push(el.outerHTML.slice(0, 160));
+        }
+      }
+      return bad;""";
+
   /** The outermost elements reaching past the viewport's right edge, for the failure message. */
   static final String WIDEST = """
       const width = document.documentElement.clientWidth;
@@ -84,6 +96,9 @@ class ConsolePagesTest {
       @SuppressWarnings("unchecked")
       List<String> unnamed = (List<String>) browser.script(UNNAMED_CONTROLS);
       assertThat(unnamed).as("controls without an accessible name on " + page.path()).isEmpty();
+      @SuppressWarnings("unchecked")
+      List<String> untabbable = (List<String>) browser.script(KEYBOARD_TRAPS);
+      assertThat(untabbable).as("controls out of the Tab order, or a positive tabindex, on " + page.path()).isEmpty();
       browser.screenshot(page.name() + "-" + Browser.DESKTOP_WIDTH);
 
       browser.width(Browser.PHONE_WIDTH);
