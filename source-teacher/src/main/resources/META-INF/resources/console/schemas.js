@@ -1,0 +1,63 @@
+// Schemas: each of the team's target schemas with every version and the compatibility of each new
+// version with the one before (as the API reports it), and the fields of the latest version.
+import { $, api, badge, clear, date, el, empty, idCode, section, seg, start, table } from './console.js';
+
+function names(list) {
+  return list.length ? list.map((n) => el('code', {}, n)).flatMap((c, i) => (i ? [', ', c] : [c])) : '—';
+}
+
+function compatibility(c) {
+  if (!c) return el('span', { class: 'muted' }, 'first version');
+  return el('div', {},
+    c.compatible ? badge(`compatible with v${c.with}`, 'ok') : badge(`not compatible with v${c.with}`, 'error'),
+    el('ul', { class: 'plain changes' },
+      el('li', {}, 'added: ', names(c.added || [])),
+      el('li', {}, 'removed: ', names(c.removed || [])),
+      el('li', {}, 'changed: ', names(c.changed || []))));
+}
+
+function typeText(type) {
+  if (typeof type === 'string') return type;
+  if (Array.isArray(type)) return type.map(typeText).join(' | ');
+  if (type && type.type === 'array') return `array<${typeText(type.items)}>`;
+  if (type && type.type === 'map') return `map<${typeText(type.values)}>`;
+  if (type && type.name) return `${type.type} ${type.name}`;
+  return type && type.type ? type.type : JSON.stringify(type);
+}
+
+async function schema(name) {
+  const [versions, latest] = await Promise.all([api(`/schemas/${seg(name)}/versions`), api(`/schemas/${seg(name)}`)]);
+  const fields = (latest.body && latest.body.fields) || [];
+  return el('section', { class: 'schema', dataset: { name }, 'aria-labelledby': `schema-${name}` },
+    el('h2', { id: `schema-${name}` }, idCode(name, `schema name ${name}`)),
+    table({
+      caption: `Versions of ${name}`,
+      rows: versions,
+      rowAttrs: (v) => ({ dataset: { version: v.version } }),
+      columns: [
+        { label: 'Version', num: true, cell: (v) => String(v.version) },
+        { label: 'Registered', cell: (v) => date(v.createdAt) },
+        { label: 'Content hash', cell: (v) => idCode(v.contentHash, `content hash of ${v.ref}`, { short: true }) },
+        { label: 'Compatibility with the previous version', cell: (v) => compatibility(v.compatibility) },
+      ],
+    }),
+    table({
+      caption: `Fields of ${latest.ref} (latest)`,
+      rows: fields,
+      columns: [
+        { label: 'Field', cell: (f) => el('code', {}, f.name) },
+        { label: 'Type', cell: (f) => el('code', {}, typeText(f.type)) },
+        { label: 'Default', cell: (f) => ('default' in f ? el('code', {}, JSON.stringify(f.default)) : '—') },
+        { label: 'Doc', cell: (f) => f.doc || '' },
+      ],
+    }));
+}
+
+start(async () => {
+  const list = await api('/schemas');
+  if (list.length === 0) {
+    clear($('#content'), empty('no schemas yet — register your target schema with POST /api/v1/schemas (an Avro record schema; see docs/api.md)'));
+    return;
+  }
+  clear($('#content'), await Promise.all(list.map(schema)));
+});
