@@ -37,8 +37,8 @@ async function list() {
 
 function sourceText(source) {
   if (!source) return '—';
-  const parts = [el('code', {}, source.type)];
-  if (source.head) parts.push(' head ', el('code', {}, source.head));
+  const parts = source.type === 'head' ? [] : [el('code', {}, source.type)];
+  if (source.head) parts.push(parts.length ? ' · head ' : 'head ', el('code', {}, source.head));
   if (source.transform) {
     const { type, ...params } = source.transform;
     const args = Object.entries(params).map(([k, v]) => `${k} ${num(v)}`).join(', ');
@@ -122,8 +122,7 @@ function fitForm(name, version, mappings, onFitted) {
     el('div', { class: 'field' },
       el('label', { for: 'fit-file' }, 'Or upload a .json / .jsonl file'),
       el('input', { id: 'fit-file', type: 'file', accept: '.json,.jsonl,application/json' })),
-    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, `Fit ${name}@${version}`)),
-    result);
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, `Fit ${name}@${version}`)));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clear(result, el('p', { role: 'status' }, 'Fitting…'));
@@ -140,7 +139,7 @@ function fitForm(name, version, mappings, onFitted) {
       clear(result, problemBlock(e, 'fit-problems'));
     }
   });
-  return form;
+  return [form, result];
 }
 
 async function details(name, wanted) {

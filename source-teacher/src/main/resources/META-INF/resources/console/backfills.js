@@ -18,8 +18,8 @@ function inputText(input) {
   return [el('code', {}, input.type), ' ', el('code', {}, input.path), input.split ? ` split ${input.split}` : ''];
 }
 
-const COLUMNS = ['Job', 'State', 'Progress', 'Done', 'Total', 'Labels', 'Dead letters', 'Rate', 'ETA', 'Mapping', 'Alignment',
-  'Input', 'Label set', 'Submitted', 'Finished', 'Note', 'Action'];
+const COLUMNS = ['Job', 'State', 'Progress', 'Done', 'Total', 'Rate', 'ETA', 'Labels', 'Dead letters', 'Mapping', 'Alignment',
+  'Input', 'Label set', 'Submitted', 'Note', 'Action'];
 
 function cells(job) {
   return {
@@ -39,17 +39,17 @@ function cells(job) {
       ? idCode(job.labelSet, `label set id ${job.labelSet}`, { short: true, href: `label-sets.html?id=${seg(job.labelSet)}` })
       : idCode(job.labelSet, `label set id ${job.labelSet}`, { short: true })) : '—',
     submitted: date(job.submittedAt),
-    finished: date(job.finishedAt),
-    note: job.error ? el('span', { class: 'error-text' }, job.error)
+    note: [job.error ? el('span', { class: 'error-text' }, job.error)
       : job.reused ? `reused a made set: ${seconds(job.teacherSecondsSaved)} of teacher time saved`
         : job.resumedFrom ? `resumed at record ${num(job.resumedFrom)}` : '',
+    job.finishedAt ? [job.error || job.reused || job.resumedFrom ? '; ' : '', 'finished ', date(job.finishedAt)] : ''],
   };
 }
 
-const CLASSES = ['state', 'progress', 'done', 'total', 'labels', 'dead-letters', 'rate', 'eta', 'mapping', 'alignment', 'input',
-  'label-set', 'submitted', 'finished', 'note'];
-const KEYS = ['state', 'progress', 'done', 'total', 'labels', 'deadLetters', 'rate', 'eta', 'mapping', 'alignment', 'input',
-  'labelSet', 'submitted', 'finished', 'note'];
+const CLASSES = ['state', 'progress', 'done', 'total', 'rate', 'eta', 'labels', 'dead-letters', 'mapping', 'alignment', 'input',
+  'label-set', 'submitted', 'note'];
+const KEYS = ['state', 'progress', 'done', 'total', 'rate', 'eta', 'labels', 'deadLetters', 'mapping', 'alignment', 'input',
+  'labelSet', 'submitted', 'note'];
 const NUMERIC = new Set(['done', 'total', 'labels', 'dead-letters', 'rate', 'eta']);
 
 function cancelButton(job, refresh) {

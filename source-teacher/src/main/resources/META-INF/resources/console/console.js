@@ -183,10 +183,26 @@ export function idCode(id, what, { short = false, href = null } = {}) {
   const shown = short && text.length > 16 ? text.slice(0, 12) + '…' : text;
   const code = el('code', { title: short ? text : null }, shown);
   const shownId = href ? el('a', { href }, code) : code;
-  const button = el('button', { type: 'button', class: 'copy', 'aria-label': `Copy ${what}`, title: `Copy ${what}` },
-    el('span', { 'aria-hidden': 'true' }, '⧉'));
+  const button = el('button', { type: 'button', class: 'copy', 'aria-label': `Copy ${what}`, title: `Copy ${what}` }, copyIcon());
   button.addEventListener('click', () => copy(text, what));
   return el('span', { class: 'id' }, shownId, button);
+}
+
+function copyIcon() {
+  const ns = 'http://www.w3.org/2000/svg';
+  const icon = document.createElementNS(ns, 'svg');
+  icon.setAttribute('viewBox', '0 0 16 16');
+  icon.setAttribute('width', '14');
+  icon.setAttribute('height', '14');
+  icon.setAttribute('aria-hidden', 'true');
+  icon.setAttribute('focusable', 'false');
+  for (const [x, y] of [[5, 5], [2, 2]]) {
+    const r = document.createElementNS(ns, 'rect');
+    Object.entries({ x, y, width: 9, height: 9, rx: 1.5, fill: x === 5 ? 'currentColor' : 'none', 'fill-opacity': x === 5 ? 0.15 : null,
+      stroke: 'currentColor', 'stroke-width': 1.4 }).forEach(([k, v]) => v !== null && r.setAttribute(k, String(v)));
+    icon.append(r);
+  }
+  return icon;
 }
 
 async function copy(text, what) {

@@ -64,7 +64,7 @@ function rulesTable(body, sig) {
       { label: 'Cardinality', num: true, cell: (r) => (r.input.cardinality ? num(r.input.cardinality) : '—') },
       { label: 'Source', cell: (r) => (!r.rule ? badge('no rule', 'error') : r.rule.default ? badge('defaulted', 'defaulted')
         : el('code', {}, r.rule.from)) },
-      { label: 'Transforms', cell: (r) => (r.rule && r.rule.transforms && r.rule.transforms.length
+      { label: 'Transforms', className: 'wrap', cell: (r) => (r.rule && r.rule.transforms && r.rule.transforms.length
         ? r.rule.transforms.map(transformText).flatMap((c, i) => (i ? [' → ', c] : [c])) : '—') },
       { label: 'When missing', cell: (r) => (r.rule && r.rule.onMissing) || '—' },
       { label: 'Teacher default', cell: (r) => (r.input.defaultValue !== undefined ? el('code', {}, JSON.stringify(r.input.defaultValue)) : '—') },
@@ -137,8 +137,7 @@ function coverageForm(name, version) {
     el('div', { class: 'field' },
       el('label', { for: 'sample-file' }, 'Or upload a .json / .jsonl file'),
       el('input', { id: 'sample-file', type: 'file', accept: '.json,.jsonl,application/json' })),
-    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, 'Check coverage and drift')),
-    result);
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, 'Check coverage and drift')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clear(result, el('p', { role: 'status' }, 'Checking…'));
@@ -151,7 +150,7 @@ function coverageForm(name, version) {
       clear(result, problemBlock(e, 'coverage-problems'));
     }
   });
-  return form;
+  return [form, result];
 }
 
 async function teacherFor(mapping) {

@@ -142,9 +142,9 @@ function marker(shape, cx, cy, className) {
  * from the training min and max), with the edges at both ends and the share axis.
  */
 export function sparkline({ edges, fractions, name }) {
-  const width = 200;
+  const width = 210;
   const height = 72;
-  const margin = { left: 30, right: 8, top: 6, bottom: 22 };
+  const margin = { left: 40, right: 10, top: 6, bottom: 22 };
   const w = width - margin.left - margin.right;
   const h = height - margin.top - margin.bottom;
   const n = fractions.length;
