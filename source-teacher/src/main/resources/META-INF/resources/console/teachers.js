@@ -47,6 +47,7 @@ function signature(sig, version) {
     columns: [
       { label: 'Input', cell: (i) => el('code', {}, i.name) },
       { label: 'Type', cell: (i) => i.type },
+      { label: 'Training histogram', cell: histogramCell },
       { label: 'Cardinality', num: true, cell: (i) => (i.cardinality ? num(i.cardinality) : '—') },
       { label: 'Dimension', num: true, cell: (i) => num(i.dimension) },
       { label: 'Default', cell: defaultText },
@@ -55,7 +56,6 @@ function signature(sig, version) {
       { label: 'Std', num: true, cell: (i) => (i.statistics ? num(i.statistics.std, 3) : '—') },
       { label: 'Min', num: true, cell: (i) => (i.statistics ? num(i.statistics.min, 3) : '—') },
       { label: 'Max', num: true, cell: (i) => (i.statistics ? num(i.statistics.max, 3) : '—') },
-      { label: 'Training histogram', cell: histogramCell },
     ],
   });
   const heads = table({
