@@ -158,7 +158,7 @@ export function num(value, digits = 4) {
 /** A fraction in [0, 1] as a percentage (the API's value times 100, for reading only). */
 export function pct(value, digits = 1) {
   if (value === null || value === undefined) return '—';
-  return `${(value * 100).toFixed(digits)} %`;
+  return `${(value * 100).toFixed(digits)}\u00a0%`;
 }
 
 /** Seconds for reading: "0.106 s", "12.3 s", "4 min 05 s". */

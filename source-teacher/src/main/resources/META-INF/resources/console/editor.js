@@ -186,19 +186,25 @@ async function save(event) {
 
 // ------------------------------------------------------------------------------------------- load
 
-async function fillFrom(names, kind, from) {
-  const select = $('#from');
-  clear(select, el('option', { value: '' }, `a template from the serving teacher`),
+function fillFrom(names, from) {
+  clear($('#from'), el('option', { value: '' }, 'a template from the serving teacher'),
     names.map((n) => el('option', { value: n, selected: n === from ? true : null }, `latest ${n}`)));
-  $('#kind').value = kind;
-  $('#spec-label').textContent = `${kind === 'mapping' ? 'Mapping' : 'Alignment'} spec (JSON)`;
+}
+
+/** The kind select only lists what a spec of that kind can start from; Load replaces the text. */
+async function kindChanged() {
+  const kind = $('#kind').value;
+  fillFrom(await api(`/${plural(kind)}`), null);
+  announce(`Choose what the ${kind} starts from, then press Load.`);
 }
 
 async function load(kind, from) {
-  state.kind = kind;
   const names = await api(`/${plural(kind)}`);
   const known = from && names.includes(from) ? from : null;
-  await fillFrom(names, kind, known);
+  fillFrom(names, known);
+  state.kind = kind;
+  $('#kind').value = kind;
+  $('#spec-label').textContent = `${kind === 'mapping' ? 'Mapping' : 'Alignment'} spec (JSON)`;
   const body = known ? await latestBody(kind, known) : await template(kind);
   $('#spec').value = JSON.stringify(body, null, 2) + '\n';
   const query = new URLSearchParams({ kind });
@@ -222,7 +228,7 @@ start(async () => {
   spec.addEventListener('scroll', () => {
     $('#gutter').scrollTop = spec.scrollTop;
   });
-  $('#kind').addEventListener('change', () => load($('#kind').value, null).catch(showFailure));
+  $('#kind').addEventListener('change', () => kindChanged().catch(showFailure));
   $('#load').addEventListener('click', () => load($('#kind').value, $('#from').value || null).catch(showFailure));
   $('#editor-form').addEventListener('submit', save);
   await load(kind, q.get('from'));

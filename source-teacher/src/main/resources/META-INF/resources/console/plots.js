@@ -37,7 +37,7 @@ export function edgeLabel(value) {
 }
 
 function percentLabel(fraction) {
-  return `${Number((fraction * 100).toPrecision(3))} %`;
+  return `${Number((fraction * 100).toPrecision(3))}\u00a0%`;
 }
 
 /** Tick values over [0, top] for a fraction axis: 0, and 2–4 round steps. */

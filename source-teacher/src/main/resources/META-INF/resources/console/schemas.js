@@ -1,6 +1,6 @@
 // Schemas: each of the team's target schemas with every version and the compatibility of each new
 // version with the one before (as the API reports it), and the fields of the latest version.
-import { $, api, badge, clear, date, el, empty, idCode, section, seg, start, table } from './console.js';
+import { $, api, apiWithStatus, badge, clear, date, el, empty, idCode, problemBlock, section, seg, start, table, announce } from './console.js';
 
 function names(list) {
   return list.length ? list.map((n) => el('code', {}, n)).flatMap((c, i) => (i ? [', ', c] : [c])) : '—';
@@ -53,11 +53,40 @@ async function schema(name) {
     }));
 }
 
-start(async () => {
+function registerForm(redraw) {
+  const result = el('div', { id: 'schema-result' });
+  const form = el('form', { id: 'register-schema', class: 'stack' },
+    el('div', { class: 'field' },
+      el('label', { for: 'schema-text' }, 'Avro record schema (JSON)'),
+      el('textarea', { id: 'schema-text', class: 'code', rows: 10, spellcheck: 'false', required: true, 'aria-describedby': 'schema-hint',
+        placeholder: '{"type": "record", "name": "Listen", "namespace": "com.music", "fields": [{"name": "id", "type": "string"}, …]}' }),
+      el('span', { class: 'hint', id: 'schema-hint' },
+        'Its full name (namespace.name) is its name. A new version must be backward compatible with the latest one; the same schema again returns the existing version.')),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary' }, 'Register schema')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clear(result);
+    try {
+      const { status, json } = await apiWithStatus('/schemas', { body: $('#schema-text').value });
+      clear(result, el('p', { id: 'schema-saved', dataset: { ref: json.ref } }, status === 201 ? 'Registered ' : 'Identical to the existing ',
+        el('code', {}, json.ref), '.'));
+      announce(status === 201 ? `Registered ${json.ref}.` : `Identical to ${json.ref}.`);
+      await redraw();
+    } catch (e) {
+      clear(result, problemBlock(e, 'schema-problems'));
+    }
+  });
+  return section('Register a schema version', form, result);
+}
+
+async function draw() {
   const list = await api('/schemas');
-  if (list.length === 0) {
-    clear($('#content'), empty('no schemas yet — register your target schema with POST /api/v1/schemas (an Avro record schema; see docs/api.md)'));
-    return;
-  }
-  clear($('#content'), await Promise.all(list.map(schema)));
+  clear($('#content'), list.length === 0
+    ? empty('no schemas yet — register your target schema (an Avro record schema) with the form below')
+    : await Promise.all(list.map(schema)));
+}
+
+start(async () => {
+  await draw();
+  $('#content').after(registerForm(draw));
 });
