@@ -63,7 +63,7 @@ function drawGutter(marks = new Map()) {
   const spans = [];
   for (let line = 1; line <= n; line += 1) {
     const mark = marks.get(line);
-    spans.push(el('span', { class: mark ? mark.level : null, title: mark ? mark.messages.join('\n') : null },
+    spans.push(el('span', { class: mark ? mark.level : null, title: mark ? mark.messages.join('\n') : null, dataset: { line } },
       mark ? `${mark.level === 'error' ? '✖' : '▲'} ${line}` : String(line)));
   }
   clear(gutter, spans);

@@ -28,7 +28,7 @@ function typeText(type) {
 async function schema(name) {
   const [versions, latest] = await Promise.all([api(`/schemas/${seg(name)}/versions`), api(`/schemas/${seg(name)}`)]);
   const fields = (latest.body && latest.body.fields) || [];
-  return el('section', { class: 'schema', dataset: { name }, 'aria-labelledby': `schema-${name}` },
+  return { name, versions, latest, section: el('section', { class: 'schema', dataset: { schema: name }, 'aria-labelledby': `schema-${name}` },
     el('h2', { id: `schema-${name}` }, idCode(name, `schema name ${name}`)),
     table({
       caption: `Versions of ${name}`,
@@ -50,7 +50,24 @@ async function schema(name) {
         { label: 'Default', cell: (f) => ('default' in f ? el('code', {}, JSON.stringify(f.default)) : '—') },
         { label: 'Doc', cell: (f) => f.doc || '' },
       ],
-    }));
+    })) };
+}
+
+function overview(schemas) {
+  return table({
+    caption: 'Your target schemas',
+    rows: schemas,
+    rowAttrs: (s) => ({ dataset: { name: s.name } }),
+    columns: [
+      { label: 'Schema', cell: (s) => el('a', { href: `#schema-${s.name}` }, s.name) },
+      { label: 'Latest', num: true, cell: (s) => `v${s.latest.version}` },
+      { label: 'Versions', num: true, cell: (s) => String(s.versions.length) },
+      { label: 'Fields', num: true, cell: (s) => String(((s.latest.body && s.latest.body.fields) || []).length) },
+      { label: 'Registered', cell: (s) => date(s.latest.createdAt) },
+      { label: 'Latest change', cell: (s) => { const c = s.versions[s.versions.length - 1].compatibility;
+        return c ? (c.compatible ? badge(`compatible with v${c.with}`, 'ok') : badge(`not compatible with v${c.with}`, 'error')) : 'first version'; } },
+    ],
+  });
 }
 
 function registerForm(redraw) {
@@ -83,7 +100,7 @@ async function draw() {
   const list = await api('/schemas');
   clear($('#content'), list.length === 0
     ? empty('no schemas yet — register your target schema (an Avro record schema) with the form below')
-    : await Promise.all(list.map(schema)));
+    : await Promise.all(list.map(schema)).then((schemas) => [overview(schemas), schemas.map((x) => x.section)]));
 }
 
 start(async () => {
