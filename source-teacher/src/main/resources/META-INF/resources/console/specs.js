@@ -118,16 +118,15 @@ export function pointerLines(text) {
 }
 
 /**
- * The line of a problem: its pointer's line, or its nearest placed parent's; for a problem at the whole
- * spec whose message names a line (a JSON syntax error: "line: 3, column: 7"), that line.
+ * The line of a problem: the line its message names when the JSON reader stopped there ("line 4,
+ * column 4"), else its pointer's line, or its nearest placed parent's.
  */
 export function lineOf(problem, lines, lineCount) {
   const pointer = problem.pointer ?? '';
-  if (pointer === '') {
-    const named = /line:?\s*(\d+)/i.exec(problem.message || '');
-    if (named) return Math.min(Math.max(1, Number(named[1])), lineCount);
-    return 1;
-  }
+  // a reader's refusal names where it stopped: "(line 4, column 4)", "line: 3, column: 7"
+  const named = /line:?\s*(\d+),\s*column/i.exec(problem.message || '');
+  if (named) return Math.min(Math.max(1, Number(named[1])), lineCount);
+  if (pointer === '') return 1;
   let p = pointer;
   while (p !== '') {
     if (lines.has(p)) return lines.get(p);
