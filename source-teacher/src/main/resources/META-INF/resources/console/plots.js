@@ -138,34 +138,43 @@ function marker(shape, cx, cy, className) {
 }
 
 /**
- * A small histogram of a teacher input's training distribution (its quantile bins; the outer bins run
- * from the training min and max), with the edges at both ends and the share axis.
+ * A small histogram of a teacher input's training distribution over its value axis: each bin spans its
+ * edges (quantile bins; the outer ones run from the training min and max) and its bar's area is the bin's
+ * share of training rows, so narrow crowded bins stand tall. The share of each bin is in its tooltip.
  */
 export function sparkline({ edges, fractions, name }) {
   const width = 210;
-  const height = 72;
-  const margin = { left: 40, right: 10, top: 6, bottom: 22 };
+  const height = 76;
+  const margin = { left: 16, right: 10, top: 6, bottom: 24 };
   const w = width - margin.left - margin.right;
   const h = height - margin.top - margin.bottom;
   const n = fractions.length;
-  const max = Math.max(0.01, ...fractions);
+  const finite = edges.every((e) => typeof e === 'number' && Number.isFinite(e)) && edges[n] > edges[0];
+  const lo = finite ? edges[0] : 0;
+  const span = finite ? edges[n] - edges[0] : n;
+  const x = (i) => margin.left + ((finite ? edges[i] : i) - lo) / span * w;
+  const heights = fractions.map((f, i) => f / Math.max(1e-12, x(i + 1) - x(i)));
+  const top = Math.max(1e-12, ...heights);
   const plot = root(width, height, `Training histogram of ${name}`,
-    `${n} bins of ${name} from ${edgeLabel(edges[0])} to ${edgeLabel(edges[n])}; share of training rows per bin: `
+    `${n} bins of ${name} from ${edgeLabel(edges[0])} to ${edgeLabel(edges[n])}, drawn so that each bar's area is its share of training rows: `
       + fractions.map((f, i) => `${edgeLabel(edges[i])} to ${edgeLabel(edges[i + 1])}: ${percentLabel(f)}`).join('; '),
     'sparkline');
   fractions.forEach((f, i) => {
-    const bar = svg('rect', { x: margin.left + (i * w) / n + 0.5, y: margin.top + h - (f / max) * h,
-      width: Math.max(1, w / n - 1), height: (f / max) * h, class: 'bar' });
-    bar.append(svg('title', {}, `${edgeLabel(edges[i])} to ${edgeLabel(edges[i + 1])}: ${percentLabel(f)}`));
+    const barHeight = (heights[i] / top) * h;
+    const bar = svg('rect', { x: x(i) + 0.25, y: margin.top + h - barHeight, width: Math.max(0.5, x(i + 1) - x(i) - 0.5),
+      height: barHeight, class: 'bar' });
+    bar.append(svg('title', {}, `${edgeLabel(edges[i])} to ${edgeLabel(edges[i + 1])}: ${percentLabel(f)} of training rows`));
     plot.append(bar);
   });
   plot.append(svg('line', { x1: margin.left, x2: margin.left + w, y1: margin.top + h, y2: margin.top + h, class: 'baseline' }));
-  plot.append(svg('line', { x1: margin.left, x2: margin.left, y1: margin.top, y2: margin.top + h, class: 'baseline' }));
-  plot.append(svg('text', { x: margin.left - 3, y: margin.top + 8, 'text-anchor': 'end', class: 'tick-label' }, percentLabel(max)));
-  plot.append(svg('text', { x: margin.left - 3, y: margin.top + h, 'text-anchor': 'end', class: 'tick-label' }, '0 %'));
-  plot.append(svg('text', { x: margin.left, y: height - 8, 'text-anchor': 'start', class: 'tick-label' }, edgeLabel(edges[0])));
-  plot.append(svg('text', { x: margin.left + w, y: height - 8, 'text-anchor': 'end', class: 'tick-label' }, edgeLabel(edges[n])));
-  plot.append(svg('text', { x: margin.left + w / 2, y: height - 8, 'text-anchor': 'middle', class: 'tick-label' }, 'value, share'));
+  for (const i of [0, n]) {
+    plot.append(svg('line', { x1: x(i), x2: x(i), y1: margin.top + h, y2: margin.top + h + 3, class: 'tick' }));
+  }
+  plot.append(svg('text', { x: 10, y: margin.top + h / 2, transform: `rotate(-90 10 ${margin.top + h / 2})`, 'text-anchor': 'middle',
+    class: 'tick-label' }, 'density'));
+  plot.append(svg('text', { x: margin.left, y: height - 10, 'text-anchor': 'start', class: 'tick-label' }, edgeLabel(edges[0])));
+  plot.append(svg('text', { x: margin.left + w, y: height - 10, 'text-anchor': 'end', class: 'tick-label' }, edgeLabel(edges[n])));
+  plot.append(svg('text', { x: margin.left + w / 2, y: height - 10, 'text-anchor': 'middle', class: 'tick-label' }, 'value'));
   return plot;
 }
 

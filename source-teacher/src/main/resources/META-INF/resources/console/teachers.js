@@ -32,7 +32,7 @@ function defaultText(input) {
 function histogramCell(input) {
   const s = input.statistics;
   if (!s || !Array.isArray(s.binFractions) || s.binFractions.length === 0) {
-    return el('span', { class: 'muted' }, input.type === 'ID' ? 'ids: no histogram' : 'no training histogram');
+    return el('span', { class: 'muted' }, input.type === 'ID' ? 'an id: no histogram' : 'no training histogram');
   }
   // the statistics' inner edges between quantile bins; the outer bins run from the training min and max
   const edges = s.binEdges.length === s.binFractions.length + 1 ? s.binEdges : [s.min, ...s.binEdges, s.max];
