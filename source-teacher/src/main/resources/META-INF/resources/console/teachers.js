@@ -16,7 +16,7 @@ function versionsTable(teachers, chosen) {
       { label: 'Content hash', cell: (t) => idCode(t.contentHash, `content hash of ${t.id} v${t.version}`, { short: true }) },
       { label: 'Path', cell: (t) => el('code', {}, t.path) },
       { label: 'Inputs', num: true, cell: (t) => num(t.inputs) },
-      { label: 'Heads', cell: (t) => t.unavailable ? el('span', { class: 'problem-text' }, t.unavailable) : t.heads.join(', ') },
+      { label: 'Heads', cell: (t) => t.unavailable ? el('span', { class: 'error-text' }, t.unavailable) : t.heads.join(', ') },
       { label: 'Signature', cell: (t) => t.unavailable ? '—'
         : (chosen && chosen.id === t.id && chosen.version === t.version ? el('strong', {}, 'shown below')
           : link(`teachers.html?id=${seg(t.id)}&version=${t.version}`, 'show', el('span', { class: 'sr-only' }, ` ${t.id} v${t.version}`))) },
