@@ -4,10 +4,31 @@ import { $, api, clear, date, el, empty, idCode, link, num, params, problemBlock
 
 let openUrl = null;
 
+const SUMMARY = [
+  ['data', 'data'], ['tasks', 'tasks'], ['variants', 'variants'], ['fractions', 'training fractions'], ['seeds', 'seeds'],
+  ['runs', 'runs'], ['comparisons', 'comparisons'], ['significant', 'significant'],
+];
+
+/** What the run compared, as the API summarises its metrics.json (known fields first, any others after). */
 function summaryText(summary) {
   if (!summary || typeof summary !== 'object') return '—';
-  return el('ul', { class: 'plain' }, Object.entries(summary).map(([k, v]) => el('li', {}, `${k}: `,
-    typeof v === 'number' ? num(v, 4) : typeof v === 'object' && v !== null ? el('code', {}, JSON.stringify(v)) : String(v))));
+  const value = (v) => (Array.isArray(v) ? (v.length ? v.map((x) => (typeof x === 'number' ? num(x) : String(x))).join(', ') : '—')
+    : typeof v === 'number' ? num(v) : v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const known = new Set(SUMMARY.map(([k]) => k));
+  const rows = [...SUMMARY.filter(([k]) => k in summary), ...Object.keys(summary).filter((k) => !known.has(k)).map((k) => [k, k])];
+  return el('ul', { class: 'plain summary' }, rows.map(([k, label]) => el('li', {}, `${label}: `, value(summary[k]))));
+}
+
+/** A label set of a run: a link to its page when the caller can read it in the service's store. */
+function labelSetCell(report) {
+  const details = new Map((report.labelSetDetails || []).map((d) => [d.id, d]));
+  return el('ul', { class: 'plain' }, (report.labelSets || []).map((id) => {
+    const d = details.get(id);
+    const readable = d ? d.inService : true;
+    return el('li', {}, idCode(id, `label set id ${id}`, { short: true, href: readable ? `label-sets.html?id=${seg(id)}` : null }),
+      readable ? '' : el('span', { class: 'muted' }, ' (only in the run\'s directory)'),
+      d && d.mapping ? el('div', { class: 'muted' }, `${d.mapping} · ${d.alignment}`) : null);
+  }));
 }
 
 async function open(report, button) {
@@ -53,9 +74,11 @@ start(async () => {
       { label: 'Report', cell: (r) => r.title || r.id },
       { label: 'Id', cell: (r) => idCode(r.id, `report id ${r.id}`, { short: true }) },
       { label: 'Created', cell: (r) => date(r.createdAt) },
-      { label: 'Label sets', cell: (r) => (r.labelSets || []).map((id) => idCode(id, `label set id ${id}`, { short: true, href: `label-sets.html?id=${seg(id)}` })) },
+      { label: 'Label sets', cell: labelSetCell },
       { label: 'Students', num: true, cell: (r) => num(r.students) },
-      { label: 'Summary', cell: (r) => summaryText(r.summary) },
+      { label: 'Summary', cell: (r) => [summaryText(r.summary), r.problems && r.problems.length
+        ? el('ul', { class: 'problems' }, r.problems.map((p) => el('li', { class: 'problem warning', dataset: { pointer: p.pointer ?? '' } },
+          el('code', { class: 'pointer' }, p.pointer || '(whole run)'), ' ', p.message))) : null] },
       { label: 'HTML', cell: (r) => {
         const button = el('button', { type: 'button', class: 'open-report', 'aria-label': `Open report ${r.title || r.id}` }, 'Open');
         button.addEventListener('click', () => open(r, button));
