@@ -85,9 +85,18 @@ function coverageSummary(report) {
     ]),
   ];
   if (report.sampleRejects && report.sampleRejects.length) {
-    parts.push(el('h3', {}, 'Rejected records'), el('ul', { class: 'problems', id: 'sample-rejects' },
-      report.sampleRejects.map((r) => el('li', { class: 'problem error' }, el('span', { class: 'level' }, 'rejected'), ' ',
-        el('code', {}, r.recordId ?? `#${r.index}`), ' ', (r.errors || []).join('; ')))));
+    parts.push(el('h3', {}, 'Rejected records (the first few)'), table({
+      caption: `Records the mapper refused: ${num(report.rejected)} of ${num(report.records)}`,
+      rows: report.sampleRejects,
+      rowAttrs: (r) => ({ dataset: { record: r.recordId } }),
+      columns: [
+        { label: 'Record', cell: (r) => el('code', {}, r.recordId) },
+        { label: 'Teacher input', cell: (r) => el('code', {}, r.input) },
+        { label: 'Field', cell: (r) => el('code', {}, r.path) },
+        { label: 'Kind', cell: (r) => r.kind },
+        { label: 'Why', cell: (r) => r.message },
+      ],
+    }));
   }
   parts.push(table({
     caption: 'Coverage and drift per teacher input, flagged first',
