@@ -9,7 +9,7 @@ let timer = null;
 function refLink(kind, ref) {
   if (!ref) return '—';
   const [name, version] = ref.split('@');
-  return link(`${kind}.html?name=${seg(name)}${version ? `&version=${seg(version)}` : ''}`, ref);
+  return el('a', { class: 'ref', href: `${kind}.html?name=${seg(name)}${version ? `&version=${seg(version)}` : ''}` }, ref);
 }
 
 function inputText(input) {

@@ -14,7 +14,7 @@ async function list() {
     rows: sets,
     rowAttrs: (s) => ({ dataset: { labelSet: s.id } }),
     columns: [
-      { label: 'Label set', cell: (s) => idCode(s.id, `label set id ${s.id}`, { href: `label-sets.html?id=${seg(s.id)}` }) },
+      { label: 'Label set', cell: (s) => idCode(s.id, `label set id ${s.id}`, { short: true, href: `label-sets.html?id=${seg(s.id)}` }) },
       { label: 'Mapping', cell: (s) => refLink('mappings', s.mapping) },
       { label: 'Alignment', cell: (s) => refLink('alignments', s.alignment) },
       { label: 'Input', cell: (s) => s.input },
@@ -22,14 +22,15 @@ async function list() {
       { label: 'Labels', num: true, cell: (s) => num(s.counts.labels) },
       { label: 'Dead letters', num: true, cell: (s) => num(s.counts.deadLetters) },
       { label: 'Teacher time', num: true, cell: (s) => seconds(s.cost.teacherSeconds) },
-      { label: 'Reused', num: true, cell: (s) => `${num(s.reuse.requests)} × (${seconds(s.reuse.teacherSecondsSaved)} saved)` },
+      { label: 'Jobs that reused it', num: true, cell: (s) => num(s.reuse.requests) },
+      { label: 'Teacher time saved', num: true, cell: (s) => seconds(s.reuse.teacherSecondsSaved) },
     ],
   }));
 }
 
 function refLink(kind, ref) {
   const [name, version] = ref.split('@');
-  return link(`${kind}.html?name=${seg(name)}${version ? `&version=${seg(version)}` : ''}`, ref);
+  return el('a', { class: 'ref', href: `${kind}.html?name=${seg(name)}${version ? `&version=${seg(version)}` : ''}` }, ref);
 }
 
 async function manifest(id) {
