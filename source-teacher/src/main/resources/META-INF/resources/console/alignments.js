@@ -2,7 +2,7 @@
 // (AUC, ECE, R² before and after, calibration curves of binary tasks) and a form that fits the version.
 import {
   $, api, apiWithStatus, badge, clear, date, el, empty, facts, idCode, link, num, params, problemBlock, readSample,
-  renderProblems, section, seg, start, table, announce,
+  section, seg, start, table, announce,
 } from './console.js';
 import { calibration } from './plots.js';
 

@@ -1,6 +1,6 @@
 // Backfills: the team's jobs with live progress (polled every second while a job is queued or running),
 // rate and ETA as the API reports them, cancel for queued and running jobs, and a form that submits a job.
-import { $, api, apiWithStatus, badge, clear, date, el, empty, idCode, link, num, problemBlock, section, seconds, seg, start, announce } from './console.js';
+import { $, api, apiWithStatus, badge, clear, date, el, empty, idCode, num, problemBlock, section, seconds, seg, start, announce } from './console.js';
 
 const ACTIVE = new Set(['QUEUED', 'RUNNING']);
 const POLL_MS = 1000;
