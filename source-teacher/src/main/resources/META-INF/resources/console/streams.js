@@ -1,6 +1,6 @@
 // Streams: this instance's Kafka label stream when one is configured for the team (operators see it
 // always): state, topics, counters and lag as the API reports them, refreshed every five seconds.
-import { $, api, badge, clear, el, empty, facts, idCode, num, section, start } from './console.js';
+import { $, api, badge, clear, el, empty, facts, idCode, num, start } from './console.js';
 
 const REFRESH_MS = 5000;
 
