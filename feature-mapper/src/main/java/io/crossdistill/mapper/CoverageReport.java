@@ -37,14 +37,32 @@ public record CoverageReport(long records, long mapped, long rejected, List<Inpu
   }
 
   /**
-   * Mapped distribution against the teacher's training distribution, over the signature's bins.
+   * Mapped distribution against the teacher's training distribution, over the signature's bins: the two
+   * histograms themselves and the distances computed from them.
    *
-   * @param psi        population stability index (bin fractions smoothed by 1e-4)
+   * @param psi        population stability index of {@code mappedFractions} against {@code teacherFractions}
+   *                   (each fraction raised to at least 1e-4 first)
    * @param ks         largest gap between the two cumulative distributions at the bin edges
    * @param mappedMean mean of the mapped values
    * @param teacherMean mean of the teacher's training values
+   * @param edges      n + 1 ascending bin edges: the teacher's training minimum, its inner edges, its training
+   *                   maximum. The outer bins are open, as the teacher's are: a value below {@code edges[0]}
+   *                   counts in the first bin, one at or above {@code edges[n]} in the last
+   * @param mappedFractions  n fractions of the mapped values per bin (summing to 1)
+   * @param teacherFractions n fractions of the teacher's training values per bin (the signature's)
    */
-  public record Drift(double psi, double ks, double mappedMean, double teacherMean) {
+  public record Drift(double psi, double ks, double mappedMean, double teacherMean, List<Double> edges,
+      List<Double> mappedFractions, List<Double> teacherFractions) {
+
+    public Drift {
+      edges = List.copyOf(edges);
+      mappedFractions = List.copyOf(mappedFractions);
+      teacherFractions = List.copyOf(teacherFractions);
+      if (edges.size() != mappedFractions.size() + 1 || mappedFractions.size() != teacherFractions.size()) {
+        throw new IllegalArgumentException("n + 1 edges and n fractions of each side, got " + edges.size()
+            + " edges, " + mappedFractions.size() + " and " + teacherFractions.size() + " fractions");
+      }
+    }
   }
 
   /** Inputs whose flag is up. */

@@ -96,22 +96,52 @@ public final class CoverageComputer {
     return i >= 0 ? i + 1 : -(i + 1);
   }
 
+  /**
+   * The drift of one input, computed from the two histograms once: the fractions the report shows are the
+   * ones PSI and KS are computed from.
+   */
   static CoverageReport.Drift drift(long[] counts, long total, double mean, FeatureStatistics stats) {
-    double psi = 0;
-    double ks = 0;
-    double cumulativeMapped = 0;
-    double cumulativeTeacher = 0;
-    for (int k = 0; k < counts.length; k++) {
-      double actual = (double) counts[k] / total;
-      double expected = stats.getBinFractions().get(k);
-      double a = Math.max(actual, SMOOTHING);
-      double e = Math.max(expected, SMOOTHING);
-      psi += (a - e) * Math.log(a / e);
-      cumulativeMapped += actual;
-      cumulativeTeacher += expected;
-      ks = Math.max(ks, Math.abs(cumulativeMapped - cumulativeTeacher));
+    List<Double> mapped = new ArrayList<>(counts.length);
+    for (long count : counts) {
+      mapped.add((double) count / total);
     }
-    return new CoverageReport.Drift(psi, ks, mean, stats.getMean());
+    List<Double> teacher = stats.getBinFractions();
+    return new CoverageReport.Drift(psi(mapped, teacher), ks(mapped, teacher), mean, stats.getMean(), edges(stats),
+        mapped, teacher);
+  }
+
+  /** Population stability index, each fraction raised to at least {@link #SMOOTHING} (an empty bin has no log). */
+  static double psi(List<Double> actual, List<Double> expected) {
+    double psi = 0;
+    for (int k = 0; k < actual.size(); k++) {
+      double a = Math.max(actual.get(k), SMOOTHING);
+      double e = Math.max(expected.get(k), SMOOTHING);
+      psi += (a - e) * Math.log(a / e);
+    }
+    return psi;
+  }
+
+  /** Kolmogorov-Smirnov distance at the bin edges: the largest gap between the cumulative fractions. */
+  static double ks(List<Double> actual, List<Double> expected) {
+    double ks = 0;
+    double cumulativeActual = 0;
+    double cumulativeExpected = 0;
+    for (int k = 0; k < actual.size(); k++) {
+      cumulativeActual += actual.get(k);
+      cumulativeExpected += expected.get(k);
+      ks = Math.max(ks, Math.abs(cumulativeActual - cumulativeExpected));
+    }
+    return ks;
+  }
+
+  /** The signature's inner edges closed by its training minimum and maximum (never inside the inner edges). */
+  static List<Double> edges(FeatureStatistics stats) {
+    List<Double> inner = stats.getBinEdges();
+    List<Double> edges = new ArrayList<>(inner.size() + 2);
+    edges.add(Math.min(stats.getMin(), inner.get(0)));
+    edges.addAll(inner);
+    edges.add(Math.max(stats.getMax(), inner.get(inner.size() - 1)));
+    return edges;
   }
 
   private static String describeRule(FeatureMappingSpec spec, String input) {

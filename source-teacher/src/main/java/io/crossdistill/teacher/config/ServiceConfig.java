@@ -29,6 +29,8 @@ public interface ServiceConfig {
 
   Stream stream();
 
+  Reports reports();
+
   Cache cache();
 
   /** API keys by team name. */
@@ -191,6 +193,21 @@ public interface ServiceConfig {
 
     /** Further Kafka client properties (security, timeouts): {@code consumer.*} / {@code producer.*} for one client. */
     Map<String, String> kafka();
+  }
+
+  /**
+   * Student reports: the output directories of {@code student compare} (and {@code demo --data}) runs that teams
+   * publish under {@code <root>/<team>/<run>/}.
+   */
+  interface Reports {
+
+    /** Root of the published runs; default {@code <data-dir>/reports}. */
+    Optional<String> root();
+
+    /** Largest {@code report.html} the service answers (bytes); a larger one is listed with a problem. */
+    @WithName("max-html-bytes")
+    @WithDefault("33554432")
+    long maxHtmlBytes();
   }
 
   /** Caffeine caches. */

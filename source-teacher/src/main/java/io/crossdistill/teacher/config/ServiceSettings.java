@@ -32,6 +32,7 @@ public class ServiceSettings {
   private final Optional<Path> teacherPath;
   private final Path labelStore;
   private final Path backfillDataRoot;
+  private final Path reportsRoot;
   private final Map<String, String> teamByKeyHash;
 
   @Inject
@@ -50,6 +51,9 @@ public class ServiceSettings {
     this.backfillDataRoot = config.backfill().dataRoot()
         .map(r -> resolve("crossdistill.backfill.data-root", r, problems))
         .orElse(dataDir == null ? null : dataDir.resolve("inputs"));
+    this.reportsRoot = config.reports().root()
+        .map(r -> resolve("crossdistill.reports.root", r, problems))
+        .orElse(dataDir == null ? null : dataDir.resolve("reports"));
     this.teamByKeyHash = teams(config, problems);
     checkLimits(config, problems);
     checkStream(config, problems);
@@ -81,6 +85,11 @@ public class ServiceSettings {
   /** The only directory backfill inputs may be read from. */
   public Path backfillDataRoot() {
     return backfillDataRoot;
+  }
+
+  /** Root of the published student reports, one directory per team and run ({@code <root>/<team>/<run>/}). */
+  public Path reportsRoot() {
+    return reportsRoot;
   }
 
   /** Team names by the SHA-256 (lower-case hex) of their API keys. */
@@ -164,6 +173,9 @@ public class ServiceSettings {
     }
     if (config.backfill().maxConcurrent() < 1) {
       problems.add("crossdistill.backfill.max-concurrent: must be at least 1, got " + config.backfill().maxConcurrent());
+    }
+    if (config.reports().maxHtmlBytes() < 1) {
+      problems.add("crossdistill.reports.max-html-bytes: must be at least 1, got " + config.reports().maxHtmlBytes());
     }
     if (config.cache().teacherOutputsMaxBytes() < 0) {
       problems.add("crossdistill.cache.teacher-outputs.max-bytes: must be >= 0, got " + config.cache().teacherOutputsMaxBytes());

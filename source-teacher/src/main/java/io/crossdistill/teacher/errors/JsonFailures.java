@@ -30,24 +30,36 @@ final class JsonFailures {
   }
 
   static Response answer(JsonProcessingException e) {
+    Failure failure = failure(e);
+    return ProblemMapper.answer(400, failure.detail(), List.of(failure.problem()), List.of());
+  }
+
+  /** A JSON failure as its answer says it: the detail and the one problem, at its pointer. */
+  record Failure(String detail, Problem problem) {
+  }
+
+  static Failure failure(JsonProcessingException e) {
     if (e instanceof StreamConstraintsException limit) {
-      return ProblemMapper.answer(400, "the JSON body exceeds a parser limit: " + limit.getOriginalMessage(),
-          List.of(), List.of());
+      return new Failure("the JSON body exceeds a parser limit: " + limit.getOriginalMessage(),
+          new Problem(parserPointer(e), limit.getOriginalMessage()));
     }
     if (e instanceof JsonMappingException mapping) {
       String pointer = pointer(mapping.getPath());
       String message = message(mapping);
-      return ProblemMapper.answer(400, "the JSON body does not fit: " + pointerOrRoot(pointer) + " " + message,
-          List.of(new Problem(pointer, message)), List.of());
+      return new Failure("the JSON body does not fit: " + pointerOrRoot(pointer) + " " + message,
+          new Problem(pointer, message));
     }
     String where = e.getLocation() == null ? ""
         : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     String message = e.getOriginalMessage() + where;
+    return new Failure("the body is not valid JSON: " + message, new Problem(parserPointer(e), message));
+  }
+
+  /** Where the parser stopped, as a pointer ("" at the top or when unknown). */
+  private static String parserPointer(JsonProcessingException e) {
     JsonParser parser = e instanceof StreamReadException read ? read.getProcessor() : null;
-    String pointer = parser == null || parser.getParsingContext() == null ? ""
+    return parser == null || parser.getParsingContext() == null ? ""
         : cut(parser.getParsingContext().pathAsPointer().toString());
-    return ProblemMapper.answer(400, "the body is not valid JSON: " + message,
-        List.of(new Problem(pointer, message)), List.of());
   }
 
   private static String pointerOrRoot(String pointer) {

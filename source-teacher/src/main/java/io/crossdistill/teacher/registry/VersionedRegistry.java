@@ -89,17 +89,12 @@ public final class VersionedRegistry implements AutoCloseable {
     writeLock.lock();
     try {
       for (int attempt = 0; attempt < MAX_RACE_RETRIES; attempt++) {
-        List<Version> versions = versions(kind, name);
-        if (!versions.isEmpty() && !versions.get(0).owner().equals(owner)) {
-          throw new OwnershipException(kind, name);
+        Preview preview = preview(kind, name, owner, contentHash);
+        if (preview.same().isPresent()) {
+          return new Registration(preview.same().get(), false);
         }
-        Optional<Version> same = versions.stream().filter(v -> v.contentHash().equals(contentHash)).findFirst();
-        if (same.isPresent()) {
-          return new Registration(same.get(), false);
-        }
-        Optional<Version> previous = versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
-        checkAgainstPrevious.accept(previous);
-        int next = previous.map(v -> v.version() + 1).orElse(1);
+        checkAgainstPrevious.accept(preview.previous());
+        int next = preview.next();
         RegistryEntry entry = new RegistryEntry(RegistryEntry.Op.PUT, kind, name, next, owner, contentHash, body,
             attributes, clock.millis(), UUID.randomUUID().toString());
         log.append(entry);
@@ -117,6 +112,35 @@ public final class VersionedRegistry implements AutoCloseable {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  /**
+   * What {@link #register} would do with a body of {@code contentHash} now, without doing it: the version
+   * that already holds it, or else the latest version (the next one follows it).
+   *
+   * @param same the version holding an identical body, if any
+   * @param previous the latest version, deprecated or not, if any
+   */
+  public record Preview(Optional<Version> same, Optional<Version> previous) {
+
+    /** The number a new version would get. */
+    public int next() {
+      return previous.map(v -> v.version() + 1).orElse(1);
+    }
+  }
+
+  /**
+   * What registering a body of {@code contentHash} under {@code kind/name} for {@code owner} would do now.
+   *
+   * @throws OwnershipException when another team owns the name
+   */
+  public Preview preview(ResourceKind kind, String name, String owner, String contentHash) {
+    List<Version> versions = versions(kind, name);
+    if (!versions.isEmpty() && !versions.get(0).owner().equals(owner)) {
+      throw new OwnershipException(kind, name);
+    }
+    return new Preview(versions.stream().filter(v -> v.contentHash().equals(contentHash)).findFirst(),
+        versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1)));
   }
 
   /** Hides a version from {@link #latest}; it stays readable by number. Idempotent. */

@@ -7,6 +7,7 @@ import io.crossdistill.teacher.labels.FitRequest;
 import io.crossdistill.teacher.labels.FitService;
 import io.crossdistill.teacher.registry.ResourceKind;
 import io.crossdistill.teacher.registry.Version;
+import io.crossdistill.teacher.service.SpecValidation;
 import io.crossdistill.teacher.service.AlignmentService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +38,11 @@ public class AlignmentResource extends DeprecatableResource {
   @Override
   ResourceKind kind() {
     return ResourceKind.ALIGNMENT;
+  }
+
+  @Override
+  SpecValidation validate(JsonNode spec, String team) {
+    return alignments.validate(spec, team);
   }
 
   @POST

@@ -5,6 +5,7 @@ import io.crossdistill.mapper.CoverageReport;
 import io.crossdistill.schemas.Problem;
 import io.crossdistill.teacher.labels.LabelService;
 import io.crossdistill.teacher.registry.ResourceKind;
+import io.crossdistill.teacher.service.SpecValidation;
 import io.crossdistill.teacher.service.MappingService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +36,11 @@ public class MappingResource extends DeprecatableResource {
   @Override
   ResourceKind kind() {
     return ResourceKind.MAPPING;
+  }
+
+  @Override
+  SpecValidation validate(JsonNode spec, String team) {
+    return mappings.validate(spec, team);
   }
 
   @POST

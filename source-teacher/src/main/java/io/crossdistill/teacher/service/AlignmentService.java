@@ -1,7 +1,6 @@
 package io.crossdistill.teacher.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crossdistill.aligner.AlignmentException;
 import io.crossdistill.aligner.AlignmentJson;
 import io.crossdistill.aligner.FitReport;
 import io.crossdistill.aligner.FittedAlignment;
@@ -51,12 +50,23 @@ public class AlignmentService {
 
   /** Validates and registers a spec for {@code team}; a version in the body is ignored. */
   public Registered register(JsonNode body, String team) {
+    PreparedSpec prepared = prepare(body, team);
+    return new Registered(prepared.register(registry), prepared.warnings());
+  }
+
+  /** What {@link #register} would answer for {@code body}, by the same checks, without registering. */
+  public SpecValidation validate(JsonNode body, String team) {
+    return SpecValidation.of(body, () -> prepare(body, team));
+  }
+
+  /** Every check of registration; throws the refusal a registration answers. */
+  private PreparedSpec prepare(JsonNode body, String team) {
     TaskAlignmentSpec spec = AlignmentJson.read(MappingService.withPlaceholderVersion(body));
     TeacherSignature teacher = teachers.requireServing();
     ValidationResult result = TaskAligner.validate(spec, teacher);
-    result.orThrow(r -> new AlignmentException(
-        "alignment '" + spec.name() + "' is not valid for teacher '" + teacher.getTeacherId() + "'", r.errors()));
-    return new Registered(store(spec, team, Map.of(TEACHER_HASH, teacher.getContentHash())), result.warnings());
+    result.orThrow(r -> new Invalid("alignment '" + spec.name() + "' is not valid for teacher '"
+        + teacher.getTeacherId() + "': " + r.errors().size() + " error(s)", r.errors(), r.warnings()));
+    return prepared(spec, team, Map.of(TEACHER_HASH, teacher.getContentHash()), result.warnings());
   }
 
   /**
@@ -69,8 +79,9 @@ public class AlignmentService {
     TaskAlignmentSpec spec = spec(version);
     FittedAlignment fitted = TaskAligner.fit(spec, signature, teacherOutputs, rows, labels);
     String report = reportWriter.apply(fitted.report());
-    Registration registration = store(fitted.spec(), version.owner(), Map.of(TEACHER_HASH, signature.getContentHash(),
-        FITTED_FROM, Integer.toString(version.version()), FIT_REPORT, report));
+    Registration registration = prepared(fitted.spec(), version.owner(), Map.of(TEACHER_HASH,
+        signature.getContentHash(), FITTED_FROM, Integer.toString(version.version()), FIT_REPORT, report), List.of())
+        .register(registry);
     return new Fitted(registration, fitted.report());
   }
 
@@ -78,10 +89,10 @@ public class AlignmentService {
   public record Fitted(Registration registration, FitReport report) {
   }
 
-  private Registration store(TaskAlignmentSpec spec, String team, Map<String, String> attributes) {
-    String canonical = AlignmentJson.write(spec.withVersion(1));
-    return registry.register(ResourceKind.ALIGNMENT, spec.name(), team, Canonical.hash(canonical), canonical,
-        attributes, previous -> { });
+  private PreparedSpec prepared(TaskAlignmentSpec spec, String team, Map<String, String> attributes,
+      List<Problem> warnings) {
+    return PreparedSpec.of(registry, ResourceKind.ALIGNMENT, spec.name(), team, AlignmentJson.write(spec.withVersion(1)),
+        attributes, warnings);
   }
 
   /** The spec of a registered version, with its version number. */

@@ -59,6 +59,17 @@ public class MappingService {
 
   /** Validates and registers a spec for {@code team}; the version in the body, if any, is ignored. */
   public Registered register(JsonNode body, String team) {
+    PreparedSpec prepared = prepare(body, team);
+    return new Registered(prepared.register(registry), prepared.warnings());
+  }
+
+  /** What {@link #register} would answer for {@code body}, by the same checks, without registering. */
+  public SpecValidation validate(JsonNode body, String team) {
+    return SpecValidation.of(body, () -> prepare(body, team));
+  }
+
+  /** Every check of registration; throws the refusal a registration answers. */
+  private PreparedSpec prepare(JsonNode body, String team) {
     FeatureMappingSpec spec = MappingJson.read(withPlaceholderVersion(body));
     Version schemaVersion = schemaFor(spec, team);
     Schema schema = schemas.schema(schemaVersion);
@@ -79,12 +90,10 @@ public class MappingService {
         ? signature.getContentHash() : spec.teacher().contentHash());
     ValidationResult result = FeatureMapping.validate(pinned, signature, schema);
     result.orThrow(MappingValidationException::new);
-    String canonical = MappingJson.write(pinned);
-    Registration registration = registry.register(ResourceKind.MAPPING, spec.name(), team, Canonical.hash(canonical),
-        canonical, Map.of(SCHEMA_VERSION, Integer.toString(schemaVersion.version()), TEACHER_HASH,
-            signature.getContentHash(), PINNED, Boolean.toString(!spec.teacher().contentHash().isEmpty())),
-        previous -> { });
-    return new Registered(registration, result.warnings());
+    return PreparedSpec.of(registry, ResourceKind.MAPPING, spec.name(), team, MappingJson.write(pinned),
+        Map.of(SCHEMA_VERSION, Integer.toString(schemaVersion.version()), TEACHER_HASH, signature.getContentHash(),
+            PINNED, Boolean.toString(!spec.teacher().contentHash().isEmpty())),
+        result.warnings());
   }
 
   /** Whether only the exact teacher version the mapping names may label with it. */
@@ -119,7 +128,7 @@ public class MappingService {
       throw new MappingValidationException(List.of(new Problem("/targetSchema",
           "no target schema '" + spec.targetSchema() + "' is registered; POST it to /api/v1/schemas first")), List.of());
     }
-    return access.own(latest.get(), team);
+    return access.own(latest.get(), team, "/targetSchema");
   }
 
   /**

@@ -37,6 +37,15 @@ public class TeamAccess {
     return version;
   }
 
+  /** Returns {@code version} when {@code team} owns it; a refusal names {@code pointer}, where the request named it. */
+  public Version own(Version version, String team, String pointer) {
+    if (!version.owner().equals(team)) {
+      String detail = version.kind().label() + " '" + version.name() + "' belongs to another team";
+      throw new Forbidden(detail, List.of(new Problem(pointer, detail)));
+    }
+    return version;
+  }
+
   /** Names of {@code team}'s resources of one kind, sorted. */
   public List<String> names(ResourceKind kind, String team) {
     return registry.names(kind, Optional.of(team));

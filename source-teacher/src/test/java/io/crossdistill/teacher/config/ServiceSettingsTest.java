@@ -25,6 +25,7 @@ class ServiceSettingsTest {
     assertThat(settings.teachersRoot()).isEqualTo(dir.resolve("teachers").toAbsolutePath().normalize());
     assertThat(settings.labelStore()).isEqualTo(dir.resolve("label-sets").toAbsolutePath().normalize());
     assertThat(settings.backfillDataRoot()).isEqualTo(dir.resolve("inputs").toAbsolutePath().normalize());
+    assertThat(settings.reportsRoot()).isEqualTo(dir.resolve("reports").toAbsolutePath().normalize());
     assertThat(settings.teacherPath()).isEmpty();
     assertThat(settings.teamByKeyHash()).containsEntry(HASH, "music");
     assertThat(settings.isOperator("music")).isFalse();
@@ -51,6 +52,7 @@ class ServiceSettingsTest {
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.teacher.path"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.labels.max-batch"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.backfill.max-concurrent"));
+          assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.reports.max-html-bytes: must be at least 1"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.stream.bootstrap-servers: required"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.stream.mapping: required"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.stream.alignment: 'home' is not name@version"));
@@ -272,6 +274,22 @@ class ServiceSettingsTest {
           @Override
           public Map<String, String> kafka() {
             return Map.of();
+          }
+        };
+      }
+
+      /** The default root; in the bad configuration a limit of 0 bytes. */
+      @Override
+      public Reports reports() {
+        return new Reports() {
+          @Override
+          public Optional<String> root() {
+            return Optional.empty();
+          }
+
+          @Override
+          public long maxHtmlBytes() {
+            return maxBatch < 1 ? 0 : 1024;
           }
         };
       }

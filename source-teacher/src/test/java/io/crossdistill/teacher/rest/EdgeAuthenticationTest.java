@@ -48,15 +48,30 @@ class EdgeAuthenticationTest {
   private static final Set<String> SHARED_READS = Set.of("GET /api/v1/teachers", "GET /api/v1/teachers/{id}");
   /** Collections: another team gets 200 and its own items, never the music team's. */
   private static final Set<String> OWN_LISTS = Set.of("GET /api/v1/schemas", "GET /api/v1/mappings",
-      "GET /api/v1/alignments", "GET /api/v1/backfills", "GET /api/v1/label-sets", "GET /api/v1/streams");
+      "GET /api/v1/alignments", "GET /api/v1/backfills", "GET /api/v1/label-sets", "GET /api/v1/streams",
+      "GET /api/v1/reports");
+
+  /** The caller's own identity: every team gets 200 and its own name. */
+  private static final Set<String> CALLER_READS = Set.of("GET /api/v1/me");
+  /**
+   * Validations: 200 for every team, answering what registering would; another team's spec is not valid for
+   * the caller, and neither the version it holds nor the next one is shown.
+   */
+  private static final Set<String> VALIDATIONS = Set.of("POST /api/v1/mappings/validation",
+      "POST /api/v1/alignments/validation");
 
   private static MusicObjects objects;
+  /** A student report the music team published, its students taught by the music team's label set. */
+  private static String report;
 
   @BeforeEach
   void registerTheMusicTeamsObjects() {
     TestTeacher.ensureServing();
     if (objects == null) {
       objects = MusicObjects.register("auth");
+      ReportRuns.publish("music", "auth-run", java.time.Instant.parse("2026-11-30T12:00:00Z"),
+          java.util.Optional.of(ReportRuns.metrics("auth run")), java.util.Optional.of(objects.labelSet()));
+      report = "music~auth-run";
     }
   }
 
@@ -114,10 +129,20 @@ class EdgeAuthenticationTest {
       String shown = name + " as podcast: " + answer.asString();
       if (SHARED_READS.contains(name)) {
         assertThat(answer.statusCode()).as(shown).isEqualTo(200);
+      } else if (CALLER_READS.contains(name)) {
+        assertThat(answer.statusCode()).as(shown).isEqualTo(200);
+        assertThat(answer.jsonPath().getString("team")).as(shown).isEqualTo("podcast");
+      } else if (VALIDATIONS.contains(name)) {
+        assertThat(answer.statusCode()).as(shown).isEqualTo(200);
+        assertThat(answer.jsonPath().getBoolean("valid")).as(shown).isFalse();
+        assertThat(answer.jsonPath().getList("errors.message", String.class)).as(shown)
+            .anyMatch(m -> m.contains("belongs to another team"));
+        assertThat(answer.jsonPath().<Object>get("identicalTo")).as(shown).isNull();
+        assertThat(answer.jsonPath().<Object>get("nextVersion")).as(shown).isNull();
       } else if (OWN_LISTS.contains(name)) {
         assertThat(answer.statusCode()).as(shown).isEqualTo(200);
         assertThat(answer.asString()).as(shown).doesNotContain(objects.schema(), objects.mapping(), objects.alignment(),
-            objects.backfill(), objects.labelSet());
+            objects.backfill(), objects.labelSet(), report);
       } else {
         assertThat(answer.statusCode()).as(shown).isEqualTo(403);
         assertThat(answer.contentType()).as(shown).startsWith(PROBLEM);
@@ -205,6 +230,7 @@ class EdgeAuthenticationTest {
         "alignments", Map.of("name", objects.alignment(), "version", "1"),
         "backfills", Map.of("id", objects.backfill()),
         "label-sets", Map.of("id", objects.labelSet()),
+        "reports", Map.of("id", report),
         "teachers", Map.of("id", io.crossdistill.teacher.TeacherFixture.TEACHER_ID));
     return values.getOrDefault(collection, Map.of()).get(name);
   }
@@ -217,17 +243,19 @@ class EdgeAuthenticationTest {
     if (!op.hasBody()) {
       return null;
     }
-    Map<String, Function<MusicObjects, Object>> bodies = Map.of(
-        "POST /api/v1/schemas", o -> Fixtures.listenSchemaV2("com.music." + o.prefix()),
-        "POST /api/v1/mappings", o -> Fixtures.mapping(o.mapping(), 5, "com.music." + o.prefix()),
-        "POST /api/v1/alignments", o -> Fixtures.alignment(o.alignment(), "{\"type\": \"platt\"}"),
-        "POST /api/v1/mappings/{name}/coverage", o -> Map.of("records", List.of(MusicObjects.record("c"))),
-        "POST /api/v1/alignments/{name}/fit", o -> Map.of("mapping", o.mapping(), "sample",
-            List.of(Map.of("record", MusicObjects.record("f"), "labels", Map.of("listen", 1)))),
-        "POST /api/v1/labels", o -> Map.of("mapping", o.mapping(), "alignment", o.alignment(),
-            "records", List.of(MusicObjects.record("l"))),
-        "POST /api/v1/backfills", o -> MusicObjects.backfillRequest(o.mapping(), o.alignment(), o.input()),
-        "POST /api/v1/teachers", o -> Map.of("path", TestTeacher.DIR, "serve", true));
+    Map<String, Function<MusicObjects, Object>> bodies = Map.ofEntries(
+        Map.entry("POST /api/v1/schemas", o -> Fixtures.listenSchemaV2("com.music." + o.prefix())),
+        Map.entry("POST /api/v1/mappings", o -> Fixtures.mapping(o.mapping(), 5, "com.music." + o.prefix())),
+        Map.entry("POST /api/v1/alignments", o -> Fixtures.alignment(o.alignment(), "{\"type\": \"platt\"}")),
+        Map.entry("POST /api/v1/mappings/validation", o -> Fixtures.mapping(o.mapping(), 10, "com.music." + o.prefix())),
+        Map.entry("POST /api/v1/alignments/validation", o -> Fixtures.alignment(o.alignment(), "{\"type\": \"identity\"}")),
+        Map.entry("POST /api/v1/mappings/{name}/coverage", o -> Map.of("records", List.of(MusicObjects.record("c")))),
+        Map.entry("POST /api/v1/alignments/{name}/fit", o -> Map.of("mapping", o.mapping(), "sample",
+            List.of(Map.of("record", MusicObjects.record("f"), "labels", Map.of("listen", 1))))),
+        Map.entry("POST /api/v1/labels", o -> Map.of("mapping", o.mapping(), "alignment", o.alignment(),
+            "records", List.of(MusicObjects.record("l")))),
+        Map.entry("POST /api/v1/backfills", o -> MusicObjects.backfillRequest(o.mapping(), o.alignment(), o.input())),
+        Map.entry("POST /api/v1/teachers", o -> Map.of("path", TestTeacher.DIR, "serve", true)));
     Function<MusicObjects, Object> body = bodies.get(op.toString());
     if (body == null) {
       fail("%s takes a body this test does not know: add a valid one naming the music team's objects", op);

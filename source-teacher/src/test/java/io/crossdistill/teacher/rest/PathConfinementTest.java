@@ -56,6 +56,9 @@ class PathConfinementTest {
     copyTree(set, ServiceTestResource.dataDir().resolve(MARKER));
     Path manifest = ServiceTestResource.dataDir().resolve(MARKER).resolve("manifest.json");
     Files.writeString(manifest, Files.readString(manifest).replace(objects.mapping(), MARKER));
+    // and a report page beside the reports root: a report id that climbed out of it would serve this one
+    Files.writeString(ServiceTestResource.dataDir().resolve(MARKER).resolve("report.html"),
+        "{\"title\": \"" + MARKER + "\"}");
   }
 
   @Test
@@ -114,7 +117,8 @@ class PathConfinementTest {
         "..%5C" + MARKER, "%00");
     List<String> templates = List.of("/api/v1/label-sets/%s", "/api/v1/backfills/%s", "/api/v1/backfills/%s/cancel",
         "/api/v1/mappings/%s", "/api/v1/mappings/%s/versions", "/api/v1/mappings/" + objects.mapping() + "/versions/%s",
-        "/api/v1/alignments/%s", "/api/v1/schemas/%s", "/api/v1/schemas/%s/versions", "/api/v1/teachers/%s");
+        "/api/v1/alignments/%s", "/api/v1/schemas/%s", "/api/v1/schemas/%s/versions", "/api/v1/teachers/%s",
+        "/api/v1/reports/%s", "/api/v1/reports/%s/html", "/api/v1/reports/music~%s", "/api/v1/reports/music~%s/html");
     for (String template : templates) {
       for (String value : hostile) {
         String path = template.formatted(value);

@@ -45,15 +45,19 @@ class SpecLifecycleApiTest {
         Map.entry("/api/v1/mappings/{name}/versions/{version}", Set.of("get")),
         Map.entry("/api/v1/mappings/{name}/versions/{version}/deprecate", Set.of("post")),
         Map.entry("/api/v1/mappings/{name}/coverage", Set.of("post")),
+        Map.entry("/api/v1/mappings/validation", Set.of("post")),
         Map.entry("/api/v1/alignments", Set.of("get", "post")),
         Map.entry("/api/v1/alignments/{name}", Set.of("get")),
         Map.entry("/api/v1/alignments/{name}/versions", Set.of("get")),
         Map.entry("/api/v1/alignments/{name}/versions/{version}", Set.of("get")),
         Map.entry("/api/v1/alignments/{name}/versions/{version}/deprecate", Set.of("post")),
-        Map.entry("/api/v1/alignments/{name}/fit", Set.of("post"))));
+        Map.entry("/api/v1/alignments/{name}/fit", Set.of("post")),
+        Map.entry("/api/v1/alignments/validation", Set.of("post"))));
     assertThat(openapi.getList("paths.'/api/v1/schemas/{name}/versions/{version}'.get.tags", String.class))
         .containsExactly("schemas");
     assertThat(openapi.getList("paths.'/api/v1/alignments/{name}/versions/{version}'.get.tags", String.class))
         .containsExactly("alignments");
+    assertThat(openapi.getList("paths.'/api/v1/mappings/validation'.post.tags", String.class))
+        .containsExactly("mappings");
   }
 }
