@@ -194,7 +194,7 @@ function submitForm(teachers, mappings, alignments) {
       const { status, json } = await apiWithStatus('/backfills', { body });
       const what = status === 202 ? `Queued job ` : json.reused ? 'The label set was already made; job ' : 'The same set is already being made by job ';
       clear(result, el('p', { role: 'status', id: 'submitted', dataset: { jobId: json.id } }, what, el('code', {}, json.id), ` (${json.state}).`));
-      announce(`${what}${json.id.slice(0, 8)}: ${json.state}.`);
+      announce(`Submitted: job ${json.id.slice(0, 8)} is ${json.state}; its row in the table follows it.`);
       await refresh();
     } catch (e) {
       clear(result, problemBlock(e, 'submit-problems'));

@@ -19,16 +19,23 @@ function summaryText(summary) {
   return el('ul', { class: 'plain summary' }, rows.map(([k, label]) => el('li', {}, `${label}: `, value(summary[k]))));
 }
 
-/** A label set of a run: a link to its page when the caller can read it in the service's store. */
+/** The label sets of a run: each linked to its page when the caller can read it in the service's store. */
 function labelSetCell(report) {
   const details = new Map((report.labelSetDetails || []).map((d) => [d.id, d]));
-  return el('ul', { class: 'plain' }, (report.labelSets || []).map((id) => {
+  const ids = report.labelSets || [];
+  if (ids.length === 0) return '—';
+  const readable = (id) => (details.has(id) ? details.get(id).inService : true);
+  const list = el('ul', { class: 'plain label-sets' }, ids.map((id) => {
     const d = details.get(id);
-    const readable = d ? d.inService : true;
-    return el('li', {}, idCode(id, `label set id ${id}`, { short: true, href: readable ? `label-sets.html?id=${seg(id)}` : null }),
-      readable ? '' : el('span', { class: 'muted' }, ' (only in the run\'s directory)'),
-      d && d.mapping ? el('div', { class: 'muted' }, `${d.mapping} · ${d.alignment}`) : null);
+    return el('li', {}, idCode(id, `label set id ${id}`, { short: true, href: readable(id) ? `label-sets.html?id=${seg(id)}` : null }),
+      d && d.mapping ? el('span', { class: 'muted' }, ` ${d.mapping} · ${d.alignment}`) : null);
   }));
+  const inService = ids.filter(readable).length;
+  const note = inService === ids.length ? ''
+    : inService === 0 ? ' (in the run\'s directory, not in this service\'s label store)'
+      : ` (${inService} in this service's label store, the others only in the run's directory)`;
+  if (ids.length <= 2 && !note) return list;
+  return el('details', {}, el('summary', {}, `${ids.length} label set${ids.length === 1 ? '' : 's'}${note}`), list);
 }
 
 async function open(report, button) {
@@ -72,7 +79,7 @@ start(async () => {
     rowAttrs: (r) => ({ dataset: { report: r.id } }),
     columns: [
       { label: 'Report', cell: (r) => r.title || r.id },
-      { label: 'Id', cell: (r) => idCode(r.id, `report id ${r.id}`, { short: true }) },
+      { label: 'Id', cell: (r) => idCode(r.id, `report id ${r.id}`) },
       { label: 'Created', cell: (r) => date(r.createdAt) },
       { label: 'Label sets', cell: labelSetCell },
       { label: 'Students', num: true, cell: (r) => num(r.students) },
