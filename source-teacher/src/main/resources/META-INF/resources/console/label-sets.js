@@ -59,7 +59,7 @@ async function manifest(id) {
       el('div', { class: 'card' }, el('h3', {}, 'Labels'), el('p', { class: 'big', id: 'count-labels' }, num(m.counts.labels))),
       el('div', { class: `card${m.counts.deadLetters ? ' flagged' : ''}` }, el('h3', {}, 'Dead letters'),
         el('p', { class: 'big', id: 'count-dead-letters' }, num(m.counts.deadLetters)),
-        el('p', {}, 'records the mapper refused or that were not records of the schema; kept with their reasons in the dead-letter shards')))),
+        el('p', {}, 'refused records, kept with their reasons in the dead-letter shards')))),
     section('Cost and reuse', facts([
       ['Teacher time to make it', seconds(m.cost.teacherSeconds)],
       ['Wall time to make it', seconds(m.cost.wallSeconds)],
