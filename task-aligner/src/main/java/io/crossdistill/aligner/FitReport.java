@@ -1,6 +1,7 @@
 package io.crossdistill.aligner;
 
 import io.crossdistill.schemas.TaskKind;
+import io.crossdistill.schemas.metrics.CalibrationBins;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -38,9 +39,18 @@ public record FitReport(String alignment, int fromVersion, int toVersion, int sa
      * @param eceAfter   ECE of sigmoid(aligned label) (binary)
      * @param r2Before   R² of the raw head output as a prediction of the label (regression)
      * @param r2After    R² of the aligned label (regression)
+     * @param calibrationBefore the non-empty calibration bins {@code eceBefore} is computed over (binary, when the
+     *                   raw output is a logit; else empty)
+     * @param calibrationAfter  the non-empty calibration bins {@code eceAfter} is computed over (binary; else empty)
      */
     public record TaskFit(String task, TaskKind kind, String source, boolean fitted, int sampleSize, OptionalInt positives,
                           OptionalDouble aucBefore, OptionalDouble aucAfter, OptionalDouble eceBefore,
-                          OptionalDouble eceAfter, OptionalDouble r2Before, OptionalDouble r2After) {
+                          OptionalDouble eceAfter, OptionalDouble r2Before, OptionalDouble r2After,
+                          List<CalibrationBins.Bin> calibrationBefore, List<CalibrationBins.Bin> calibrationAfter) {
+
+        public TaskFit {
+            calibrationBefore = List.copyOf(calibrationBefore);
+            calibrationAfter = List.copyOf(calibrationAfter);
+        }
     }
 }

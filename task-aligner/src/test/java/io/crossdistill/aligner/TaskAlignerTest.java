@@ -180,6 +180,46 @@ class TaskAlignerTest {
     }
 
     @Test
+    void fit_calibrationCurves_areTheBinsTheEceIsComputedFrom_emptyBinsLeftOut() {
+        Sample sample = sample(4_000, 3);
+
+        FitReport report = TaskAligner.fit(Fixtures.homepageToFit(), VIDEO, sample.teacher(), sample.rows(),
+                sample.labels()).report();
+
+        for (FitReport.TaskFit fit : report.tasks()) {
+            if (fit.kind() == TaskKind.REGRESSION) {
+                assertThat(fit.calibrationBefore()).as(fit.task()).isEmpty();
+                assertThat(fit.calibrationAfter()).as(fit.task()).isEmpty();
+                continue;
+            }
+            checkCurve(fit.task() + " before", fit.calibrationBefore(), fit.eceBefore().getAsDouble(), fit.sampleSize());
+            checkCurve(fit.task() + " after", fit.calibrationAfter(), fit.eceAfter().getAsDouble(), fit.sampleSize());
+        }
+        FitReport.TaskFit click = report.tasks().get(0);
+        assertThat(click.calibrationAfter().stream().mapToDouble(b -> b.count() * Math.abs(b.meanPredicted() - b.observedRate()))
+                .sum() / click.sampleSize()).isLessThan(0.03);
+    }
+
+    /** Non-empty bins of width 0.1 in order, holding every labelled row, from which the ECE is recomputed. */
+    private static void checkCurve(String what, List<io.crossdistill.schemas.metrics.CalibrationBins.Bin> curve,
+            double ece, int rows) {
+        assertThat(curve).as(what).isNotEmpty();
+        assertThat(curve.stream().mapToInt(b -> b.count()).sum()).as(what + ": rows in the bins").isEqualTo(rows);
+        double recomputed = 0;
+        double previousUpper = 0;
+        for (var bin : curve) {
+            assertThat(bin.count()).as(what).isPositive();
+            assertThat(bin.upper() - bin.lower()).as(what).isCloseTo(0.1, within(1e-12));
+            assertThat(bin.lower()).as(what + ": bins in order").isGreaterThanOrEqualTo(previousUpper - 1e-12);
+            assertThat(bin.meanPredicted()).as(what).isBetween(bin.lower(), bin.upper());
+            assertThat(bin.observedRate()).as(what).isBetween(0.0, 1.0);
+            recomputed += (double) bin.count() / rows * Math.abs(bin.meanPredicted() - bin.observedRate());
+            previousUpper = bin.upper();
+        }
+        assertThat(recomputed).as(what + ": ECE from the bins").isCloseTo(ece, within(1e-9));
+    }
+
+    @Test
     void fit_badSample_listsTooSmallSingleClassNanAndMissingLabelsAtOnce() {
         Sample sample = sample(100, 2);
         Map<String, float[]> labels = new HashMap<>(sample.labels());

@@ -42,13 +42,35 @@ public final class CalibrationBins {
     return rows == 0 ? Double.NaN : ece;
   }
 
+  /**
+   * One non-empty bin, as a reliability diagram draws it.
+   *
+   * @param lower         the lowest probability the bin holds
+   * @param upper         the bin's upper bound (exclusive, but for the last bin)
+   * @param count         labelled rows in the bin
+   * @param meanPredicted their mean predicted probability
+   * @param observedRate  the fraction of them labelled positive
+   */
+  public record Bin(double lower, double upper, int count, double meanPredicted, double observedRate) {
+  }
+
+  /** Every non-empty bin, in bin order: the bins the ECE is computed over. */
+  public List<Bin> bins() {
+    List<Bin> bins = new ArrayList<>();
+    for (int b = 0; b < BINS; b++) {
+      if (count[b] > 0) {
+        bins.add(new Bin((double) b / BINS, (double) (b + 1) / BINS, count[b], probabilitySum[b] / count[b],
+            labelSum[b] / count[b]));
+      }
+    }
+    return bins;
+  }
+
   /** {mean predicted probability, observed positive rate} of every non-empty bin, in bin order. */
   public List<double[]> points() {
     List<double[]> points = new ArrayList<>();
-    for (int b = 0; b < BINS; b++) {
-      if (count[b] > 0) {
-        points.add(new double[] {probabilitySum[b] / count[b], labelSum[b] / count[b]});
-      }
+    for (Bin bin : bins()) {
+      points.add(new double[] {bin.meanPredicted(), bin.observedRate()});
     }
     return points;
   }

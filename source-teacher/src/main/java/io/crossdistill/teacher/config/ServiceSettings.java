@@ -174,8 +174,10 @@ public class ServiceSettings {
     if (config.backfill().maxConcurrent() < 1) {
       problems.add("crossdistill.backfill.max-concurrent: must be at least 1, got " + config.backfill().maxConcurrent());
     }
-    if (config.reports().maxHtmlBytes() < 1) {
-      problems.add("crossdistill.reports.max-html-bytes: must be at least 1, got " + config.reports().maxHtmlBytes());
+    // one page is answered from one array
+    if (config.reports().maxHtmlBytes() < 1 || config.reports().maxHtmlBytes() > Integer.MAX_VALUE - 8) {
+      problems.add("crossdistill.reports.max-html-bytes: must be in [1, " + (Integer.MAX_VALUE - 8) + "], got "
+          + config.reports().maxHtmlBytes());
     }
     if (config.cache().teacherOutputsMaxBytes() < 0) {
       problems.add("crossdistill.cache.teacher-outputs.max-bytes: must be >= 0, got " + config.cache().teacherOutputsMaxBytes());

@@ -77,6 +77,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     classNames = {
         // answers, problems and reports bound by Jackson outside a resource method's declared type
         "io.crossdistill.teacher.rest.VersionView",
+        "io.crossdistill.teacher.service.SchemaService$Compatibility",
         "io.crossdistill.teacher.rest.SignatureView",
         "io.crossdistill.teacher.rest.SignatureView$InputView",
         "io.crossdistill.teacher.rest.SignatureView$StatisticsView",
@@ -86,6 +87,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         "io.crossdistill.schemas.Problem",
         "io.crossdistill.aligner.FitReport",
         "io.crossdistill.aligner.FitReport$TaskFit",
+        "io.crossdistill.schemas.metrics.CalibrationBins$Bin",
         // JSON files the service writes and reads back
         "io.crossdistill.teacher.registry.RegistryEntry",
         "io.crossdistill.labelling.LabelSetManifest",

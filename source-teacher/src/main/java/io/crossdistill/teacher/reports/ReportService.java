@@ -7,6 +7,7 @@ import io.crossdistill.teacher.config.ServiceSettings;
 import io.crossdistill.teacher.service.NotFound;
 import io.crossdistill.teacher.service.ServiceException;
 import io.crossdistill.teacher.service.TeamAccess;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -40,13 +41,15 @@ public class ReportService {
   private final long maxHtmlBytes;
   private final TeamAccess access;
   private final LabelSetService labelSets;
+  private final ReadFiles.Caches files;
 
   @Inject
-  public ReportService(ServiceSettings settings, TeamAccess access, LabelSetService labelSets) {
+  public ReportService(ServiceSettings settings, TeamAccess access, LabelSetService labelSets, MeterRegistry meters) {
     this.root = settings.reportsRoot();
     this.maxHtmlBytes = settings.config().reports().maxHtmlBytes();
     this.access = access;
     this.labelSets = labelSets;
+    this.files = ReadFiles.Caches.create(meters);
   }
 
   /**
@@ -62,7 +65,7 @@ public class ReportService {
         }
         ReportId id = new ReportId(owner, run);
         try {
-          RunDirectory dir = RunDirectory.locate(root, id);
+          RunDirectory dir = RunDirectory.locate(root, id, files);
           Report report = view(dir, team);
           if (labelSet.map(report::uses).orElse(true)) {
             found.add(Map.entry(dir.created(), report));
@@ -90,7 +93,7 @@ public class ReportService {
   private RunDirectory readable(String id, String team, boolean operator) {
     ReportId parsed = ReportId.parse(id).orElseThrow(() -> new NotFound(
         "no such report: a report id is <team>" + ReportId.SEPARATOR + "<run>, both names"));
-    RunDirectory dir = RunDirectory.locate(root, parsed);
+    RunDirectory dir = RunDirectory.locate(root, parsed, files);
     if (!operator) {
       access.requireOwner(parsed.team(), team, "report '" + parsed + "'");
     }

@@ -1,6 +1,5 @@
 package io.crossdistill.teacher.reports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.crossdistill.labelling.LabelSetManifest;
 import io.crossdistill.schemas.Problem;
 import io.crossdistill.teacher.service.Conflict;
@@ -11,7 +10,6 @@ import io.crossdistill.teacher.service.NotFound;
 import io.crossdistill.teacher.service.ServiceException;
 import io.crossdistill.teacher.service.Unavailable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -19,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,10 +44,6 @@ final class RunDirectory {
   static final String METRICS_JSON = "metrics.json";
   /** Where the run's label stores lie: {@code labels/<run>/teacher-17/<id>/}, and {@code adapted/}, ... beside it. */
   static final String LABELS = "labels";
-  /** Largest metrics.json read (a full protocol writes a few MiB). */
-  static final long MAX_METRICS_BYTES = 64L << 20;
-  /** Largest label-set manifest read. */
-  static final long MAX_MANIFEST_BYTES = 4L << 20;
   /** Most label sets read from one run. */
   static final int MAX_LABEL_SETS = 256;
   /** How deep under {@code labels/} a manifest may lie ({@code <run>/<teacher>/<id>/manifest.json}). */
@@ -63,11 +58,15 @@ final class RunDirectory {
   private final ReportId id;
   private final Path dir;
   private final Path html;
+  private final BasicFileAttributes page;
+  private final ReadFiles.Caches files;
 
-  private RunDirectory(ReportId id, Path dir, Path html) {
+  private RunDirectory(ReportId id, Path dir, Path html, BasicFileAttributes page, ReadFiles.Caches files) {
     this.id = id;
     this.dir = dir;
     this.html = html;
+    this.page = page;
+    this.files = files;
   }
 
   /**
@@ -76,7 +75,7 @@ final class RunDirectory {
    * @throws NotFound when there is no such directory or it holds no {@code report.html}
    * @throws Forbidden when the directory or its {@code report.html} is a link that leads out of its place
    */
-  static RunDirectory locate(Path root, ReportId id) {
+  static RunDirectory locate(Path root, ReportId id, ReadFiles.Caches files) {
     Path dir = root.resolve(id.team()).resolve(id.run());
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       throw new NotFound("no report '" + id + "'");
@@ -98,36 +97,31 @@ final class RunDirectory {
     if (!Files.exists(html, LinkOption.NOFOLLOW_LINKS)) {
       throw new NotFound("report '" + id + "' has no " + REPORT_HTML + " (not a finished run)");
     }
+    BasicFileAttributes page;
     try {
       html = ConfinedPaths.confine(real, WHERE, REPORT_HTML, "").toRealPath();
+      page = Files.readAttributes(html, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (Invalid | IOException e) {
       throw new NotFound("report '" + id + "' has no readable " + REPORT_HTML);
     }
-    if (!Files.isRegularFile(html, LinkOption.NOFOLLOW_LINKS)) {
+    if (!page.isRegularFile()) {
       throw new NotFound("report '" + id + "' has no " + REPORT_HTML + " (not a file)");
     }
-    return new RunDirectory(id, real, html);
+    return new RunDirectory(id, real, html, page, files);
   }
 
   ReportId id() {
     return id;
   }
 
-  /** When {@code report.html} was last written. */
+  /** When {@code report.html} was last written (as it was when the run was located). */
   Instant created() {
-    try {
-      return Files.getLastModifiedTime(html, LinkOption.NOFOLLOW_LINKS).toInstant();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return page.lastModifiedTime().toInstant();
   }
 
+  /** The size of {@code report.html} (as it was when the run was located). */
   long htmlBytes() {
-    try {
-      return Files.size(html);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return page.size();
   }
 
   /**
@@ -165,22 +159,13 @@ final class RunDirectory {
       return Optional.empty();
     }
     try {
-      long size = Files.size(file.get());
-      if (size > MAX_METRICS_BYTES) {
-        problems.add(new Problem("/summary", METRICS_JSON + " is " + size + " bytes, over the " + MAX_METRICS_BYTES
-            + " read; not read"));
-        return Optional.empty();
-      }
-      try (InputStream in = Files.newInputStream(file.get(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-        return Optional.of(MetricsFile.read(in));
-      }
-    } catch (MetricsFile.FormatException e) {
-      problems.add(new Problem("/summary", METRICS_JSON + " is not in the format student compare writes: "
-          + e.getMessage()));
+      ReadFiles.Read<MetricsFile.Contents> read = files.metrics().get(file.get());
+      read.problems().forEach(p -> problems.add(new Problem("/summary", METRICS_JSON + " " + p)));
+      return read.value();
     } catch (IOException e) {
       problems.add(new Problem("/summary", METRICS_JSON + " cannot be read"));
+      return Optional.empty();
     }
-    return Optional.empty();
   }
 
   /** The complete label sets under {@code labels/}, in path order; what cannot be read is a problem at {@code /labelSets}. */
@@ -222,41 +207,18 @@ final class RunDirectory {
       return Optional.empty();
     }
     try {
-      long size = Files.size(file.get());
-      if (size > MAX_MANIFEST_BYTES) {
-        problems.add(new Problem("/labelSets", relative + " is " + size + " bytes, over the " + MAX_MANIFEST_BYTES
-            + " read; not read"));
-        return Optional.empty();
-      }
-      LabelSetManifest manifest = LabelSetManifest.read(file.get().getParent());
-      if (manifest.id() == null || manifest.key() == null || manifest.counts() == null) {
-        problems.add(new Problem("/labelSets", relative + " has no id, key or counts"));
-        return Optional.empty();
-      }
-      if (!file.get().getParent().getFileName().toString().equals(manifest.id())) {
-        problems.add(new Problem("/labelSets", relative + " is the manifest of label set " + manifest.id()
-            + ", not of the directory it lies in"));
-      }
-      return Optional.of(manifest);
-    } catch (IOException | RuntimeException e) {
-      problems.add(new Problem("/labelSets", relative + " is not a label-set manifest (" + LabelSetManifest.FORMAT
-          + ")" + jsonReason(e)));
+      ReadFiles.Read<LabelSetManifest> read = files.manifests().get(file.get());
+      read.problems().forEach(p -> problems.add(new Problem("/labelSets", relative + " " + p)));
+      return read.value();
+    } catch (IOException e) {
+      problems.add(new Problem("/labelSets", relative + " cannot be read"));
       return Optional.empty();
     }
   }
 
-  private static String jsonReason(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof JsonProcessingException json) {
-        return ": " + json.getOriginalMessage();
-      }
-    }
-    return "";
-  }
-
   /**
-   * {@code relative} inside the run's directory, resolved to its real path; empty when it does not exist
-   * (nothing said) or leads out of the directory (a problem at {@code pointer}).
+   * {@code relative} inside the run's directory, resolved to its real path; empty, with a problem at
+   * {@code pointer}, when it is missing or leads out of the directory.
    */
   private Optional<Path> file(String relative, String pointer, List<Problem> problems) {
     if (!Files.exists(dir.resolve(relative), LinkOption.NOFOLLOW_LINKS)) {

@@ -2,6 +2,7 @@ package io.crossdistill.teacher.rest;
 
 import io.crossdistill.teacher.registry.Registration;
 import io.crossdistill.teacher.registry.ResourceKind;
+import io.crossdistill.teacher.registry.Version;
 import io.crossdistill.teacher.service.SchemaService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,17 @@ public class SchemaResource extends VersionedResource {
   @Override
   ResourceKind kind() {
     return ResourceKind.SCHEMA;
+  }
+
+  /** A schema version shows how it differs from the version before it. */
+  @Override
+  VersionView view(Version v) {
+    return super.view(v).withCompatibility(schemas.compatibility(v));
+  }
+
+  @Override
+  VersionView summary(Version v) {
+    return super.summary(v).withCompatibility(schemas.compatibility(v));
   }
 
   @POST

@@ -32,6 +32,11 @@ public abstract class VersionedResource {
     return VersionView.of(v, Json.tree(v.body()));
   }
 
+  /** A version in a list of versions: identity and state, without the spec. */
+  VersionView summary(Version v) {
+    return VersionView.of(v, null);
+  }
+
   @GET
   @Operation(summary = "Names of the calling team's specs of this kind")
   public List<String> list() {
@@ -49,7 +54,7 @@ public abstract class VersionedResource {
   @Path("/{name}/versions")
   @Operation(summary = "Every version, deprecated ones included (without their bodies)")
   public List<VersionView> versions(@PathParam("name") String name) {
-    return lifecycle.versions(kind(), name, caller.team()).stream().map(v -> VersionView.of(v, null)).toList();
+    return lifecycle.versions(kind(), name, caller.team()).stream().map(this::summary).toList();
   }
 
   @GET

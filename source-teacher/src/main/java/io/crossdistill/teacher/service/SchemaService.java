@@ -7,8 +7,10 @@ import io.crossdistill.teacher.registry.Version;
 import io.crossdistill.teacher.registry.VersionedRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -53,6 +55,50 @@ public class SchemaService {
   /** The parsed schema of a registered version. */
   public Schema schema(Version version) {
     return parsed.computeIfAbsent(version.contentHash(), h -> new Schema.Parser().parse(version.body()));
+  }
+
+  /**
+   * How a schema version differs from the one before it, by top-level field name.
+   *
+   * @param with       the previous version
+   * @param compatible whether records written with {@code with} can be read with this version (Avro's
+   *                   reader/writer check, the one registration makes)
+   * @param added      fields this version has and {@code with} has not
+   * @param removed    fields {@code with} has and this version has not
+   * @param changed    fields of both whose type or default differs
+   */
+  public record Compatibility(int with, boolean compatible, List<String> added, List<String> removed,
+      List<String> changed) {
+
+    public Compatibility {
+      added = List.copyOf(added);
+      removed = List.copyOf(removed);
+      changed = List.copyOf(changed);
+    }
+  }
+
+  /** How {@code version} differs from the version before it; empty for a first version. */
+  public Optional<Compatibility> compatibility(Version version) {
+    return registry.get(ResourceKind.SCHEMA, version.name(), version.version() - 1)
+        .map(previous -> compare(schema(previous), schema(version), previous.version()));
+  }
+
+  private static Compatibility compare(Schema old, Schema next, int oldVersion) {
+    boolean compatible = SchemaCompatibility.checkReaderWriterCompatibility(next, old).getType()
+        == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE;
+    List<String> added = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    for (Schema.Field field : next.getFields()) {
+      Schema.Field before = old.getField(field.name());
+      if (before == null) {
+        added.add(field.name());
+      } else if (!before.schema().equals(field.schema()) || !Objects.equals(before.defaultVal(), field.defaultVal())) {
+        changed.add(field.name());
+      }
+    }
+    List<String> removed = old.getFields().stream().map(Schema.Field::name).filter(name -> next.getField(name) == null)
+        .toList();
+    return new Compatibility(oldVersion, compatible, added, removed, changed);
   }
 
   static Schema parse(String json) {

@@ -52,7 +52,7 @@ class ServiceSettingsTest {
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.teacher.path"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.labels.max-batch"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.backfill.max-concurrent"));
-          assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.reports.max-html-bytes: must be at least 1"));
+          assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.reports.max-html-bytes: must be in [1, 2147483639], got 0"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.stream.bootstrap-servers: required"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.stream.mapping: required"));
           assertThat(e.problems()).anyMatch(p -> p.startsWith("crossdistill.stream.alignment: 'home' is not name@version"));

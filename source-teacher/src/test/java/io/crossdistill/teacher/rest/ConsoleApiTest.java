@@ -233,6 +233,82 @@ class ConsoleApiTest {
   }
 
   @Test
+  void fitReport_calibrationCurves_areTheBinsOfItsEce_andStayWithTheVersion() {
+    as(Fixtures.MUSIC_KEY).contentType(ContentType.JSON).body(Fixtures.mapping("console-fit", 10, NS))
+        .post("/api/v1/mappings").then().statusCode(201);
+    as(Fixtures.MUSIC_KEY).contentType(ContentType.JSON).body(Fixtures.alignment("console-fit", "{\"type\": \"platt\"}"))
+        .post("/api/v1/alignments").then().statusCode(201);
+    StringBuilder sample = new StringBuilder("{\"mapping\": \"console-fit\", \"version\": 1, \"sample\": [");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    for (int i = 0; i < 80; i++) {
+      double minutes = random.nextDouble() * 4;
+      int label = random.nextDouble() < minutes / 4 ? 1 : 0;
+      sample.append(i == 0 ? "" : ",").append("{\"record\": ").append(Fixtures.record("s" + i, minutes, "rock"))
+          .append(", \"labels\": {\"listen\": ").append(label).append(", \"listen_time\": ").append(minutes)
+          .append("}}");
+    }
+    Response fitted = as(Fixtures.MUSIC_KEY).contentType(ContentType.JSON).body(sample.append("]}").toString())
+        .post("/api/v1/alignments/console-fit/fit");
+    assertThat(fitted.statusCode()).as(fitted.asString()).isEqualTo(201);
+    int version = fitted.jsonPath().getInt("version");
+    JsonPath stored = as(Fixtures.MUSIC_KEY).get("/api/v1/alignments/console-fit/versions/" + version).then()
+        .statusCode(200).extract().jsonPath().using(DOUBLES);
+    JsonPath answered = fitted.jsonPath().using(DOUBLES);
+    for (JsonPath report : List.of(answered, stored)) {
+      String listen = "report.tasks.find { it.task == 'listen' }.";
+      for (String side : List.of("Before", "After")) {
+        List<Map<String, Object>> bins = report.getList(listen + "calibration" + side);
+        assertThat(bins).as(side).isNotEmpty();
+        assertThat(bins).as(side).allSatisfy(b -> assertThat(b).containsOnlyKeys("lower", "upper", "count",
+            "meanPredicted", "observedRate"));
+        assertThat(bins.stream().mapToInt(b -> ((Number) b.get("count")).intValue()).sum()).isEqualTo(80);
+        double ece = bins.stream().mapToDouble(b -> ((Number) b.get("count")).doubleValue() / 80
+            * Math.abs(((Number) b.get("meanPredicted")).doubleValue() - ((Number) b.get("observedRate")).doubleValue()))
+            .sum();
+        assertThat(ece).as(side).isCloseTo(report.getDouble(listen + "ece" + side),
+            org.assertj.core.api.Assertions.within(1e-9));
+      }
+      assertThat(report.getList("report.tasks.find { it.task == 'listen_time' }.calibrationAfter")).isEmpty();
+    }
+  }
+
+  @Test
+  void schemaVersions_sayHowEachDiffersFromTheOneBefore() {
+    String ns = "com.music.console.compat";
+    String name = ns + ".Listen";
+    as(Fixtures.MUSIC_KEY).contentType(ContentType.JSON).body(Fixtures.listenSchema(ns)).post("/api/v1/schemas")
+        .then().statusCode(201).body("version", equalTo(1));
+    as(Fixtures.MUSIC_KEY).contentType(ContentType.JSON).body(Fixtures.listenSchemaV2(ns)).post("/api/v1/schemas")
+        .then().statusCode(201).body("version", equalTo(2))
+        .body("compatibility.with", equalTo(1)).body("compatibility.added", equalTo(List.of("country")));
+    // v3: drops 'skipped', lets 'genre' be null, gives 'country' another default
+    String v3 = """
+        {"type": "record", "name": "Listen", "namespace": "%s", "fields": [
+          {"name": "id", "type": "string"},
+          {"name": "listen_minutes", "type": "double"},
+          {"name": "genre", "type": ["string", "null"], "default": "unknown"},
+          {"name": "country", "type": "string", "default": "gb"}
+        ]}""".formatted(ns);
+    as(Fixtures.MUSIC_KEY).contentType(ContentType.JSON).body(v3).post("/api/v1/schemas").then().statusCode(201)
+        .body("version", equalTo(3));
+
+    JsonPath versions = as(Fixtures.MUSIC_KEY).get("/api/v1/schemas/" + name + "/versions").then().statusCode(200)
+        .extract().jsonPath();
+    assertThat(versions.getList("version", Integer.class)).containsExactly(1, 2, 3);
+    assertThat(versions.getMap("[0]")).as("a first version: compatibility is null").containsEntry("compatibility", null);
+    assertThat(versions.getMap("[1].compatibility")).isEqualTo(Map.of("with", 1, "compatible", true,
+        "added", List.of("country"), "removed", List.of(), "changed", List.of()));
+    assertThat(versions.getMap("[2].compatibility")).isEqualTo(Map.of("with", 2, "compatible", true,
+        "added", List.of(), "removed", List.of("skipped"), "changed", List.of("genre", "country")));
+    as(Fixtures.MUSIC_KEY).get("/api/v1/schemas/" + name + "/versions/2").then().statusCode(200)
+        .body("compatibility.added", equalTo(List.of("country")));
+    as(Fixtures.MUSIC_KEY).contentType(ContentType.JSON).body(Fixtures.mapping("console-compat", 10, NS))
+        .post("/api/v1/mappings").then().statusCode(201);
+    as(Fixtures.MUSIC_KEY).get("/api/v1/mappings/console-compat/versions").then().statusCode(200)
+        .body("[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("compatibility")));
+  }
+
+  @Test
   void streams_withNoStreamConfigured_isAnEmptyListForEveryTeam() {
     for (String key : List.of(Fixtures.MUSIC_KEY, Fixtures.PODCAST_KEY, Fixtures.OPS_KEY)) {
       as(key).get("/api/v1/streams").then().statusCode(200).contentType(ContentType.JSON).body("size()", equalTo(0));

@@ -120,6 +120,21 @@ class ReportApiTest {
         .containsEntry("significant", 7);
   }
 
+  /** What the service read of a run is kept only until the file changes: a rerun into the same directory shows. */
+  @Test
+  void aRewrittenRun_isReadAgain() throws IOException {
+    Path dir = ReportRuns.publish("music", "api-rerun", OLDER, Optional.of(ReportRuns.metrics("first")),
+        Optional.empty());
+    MusicObjects.music().get("/api/v1/reports/music~api-rerun").then().statusCode(200)
+        .body("title", org.hamcrest.Matchers.equalTo("first"));
+    Files.writeString(dir.resolve("metrics.json"), ReportRuns.realMetrics());
+    Files.setLastModifiedTime(dir.resolve("metrics.json"), java.nio.file.attribute.FileTime.from(NEWER));
+    JsonPath again = MusicObjects.music().get("/api/v1/reports/music~api-rerun").then().statusCode(200).extract()
+        .jsonPath();
+    assertThat(again.getString("title")).isEqualTo("crossdistill student compare: world");
+    assertThat(again.getInt("students")).isEqualTo(12);
+  }
+
   @Test
   void anotherTeam_seesNoneOfThem_andIsRefusedTheReportAndItsHtml() {
     ReportRuns.publish("podcast", "api-podcast", OLDER, Optional.of(ReportRuns.metrics("podcast run")),

@@ -10,6 +10,7 @@ import io.crossdistill.aligner.Transform;
 import io.crossdistill.schemas.JsonPointers;
 import io.crossdistill.schemas.Problem;
 import io.crossdistill.schemas.TaskKind;
+import io.crossdistill.schemas.metrics.CalibrationBins;
 import io.crossdistill.schemas.metrics.Metrics;
 import io.crossdistill.v1.HeadKind;
 import io.crossdistill.v1.TeacherSignature;
@@ -270,7 +271,7 @@ public final class SampleFitter {
         if (before.kind() == TaskKind.REGRESSION) {
             return new FitReport.TaskFit(before.name(), before.kind(), source, fitted, rows, OptionalInt.empty(),
                     OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-                    finiteOrEmpty(Metrics.r2(raw, y)), finiteOrEmpty(Metrics.r2(aligned, y)));
+                    finiteOrEmpty(Metrics.r2(raw, y)), finiteOrEmpty(Metrics.r2(aligned, y)), List.of(), List.of());
         }
         int positives = 0;
         for (float label : y) {
@@ -278,12 +279,19 @@ public final class SampleFitter {
         }
         boolean rawIsLogit = !(before.source() instanceof TaskSource.FromHead fromHead)
                 || heads.get(fromHead.head()).kind() == HeadKind.BINARY_LOGIT;
+        // the ECE and the calibration curve of each side come from the same bins
+        CalibrationBins binsBefore = new CalibrationBins();
+        if (rawIsLogit) {
+            binsBefore.add(raw, y);
+        }
+        CalibrationBins binsAfter = new CalibrationBins();
+        binsAfter.add(aligned, y);
         OptionalDouble eceBefore = rawIsLogit
-                ? OptionalDouble.of(Metrics.expectedCalibrationError(raw, y)) : OptionalDouble.empty();
+                ? OptionalDouble.of(binsBefore.expectedCalibrationError()) : OptionalDouble.empty();
         return new FitReport.TaskFit(before.name(), before.kind(), source, fitted, rows, OptionalInt.of(positives),
                 finiteOrEmpty(Metrics.auc(raw, y)), finiteOrEmpty(Metrics.auc(aligned, y)),
-                eceBefore, OptionalDouble.of(Metrics.expectedCalibrationError(aligned, y)),
-                OptionalDouble.empty(), OptionalDouble.empty());
+                eceBefore, OptionalDouble.of(binsAfter.expectedCalibrationError()),
+                OptionalDouble.empty(), OptionalDouble.empty(), binsBefore.bins(), binsAfter.bins());
     }
 
     private float[] applyOne(TargetTask task) {
