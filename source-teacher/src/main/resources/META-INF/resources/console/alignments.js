@@ -88,19 +88,19 @@ function reportSection(report) {
       ],
     }),
   ];
-  const curves = tasks.filter((t) => Array.isArray(t.calibrationBefore) || Array.isArray(t.calibrationAfter));
+  const binsOf = (list) => (Array.isArray(list) ? list : []);
+  const curves = tasks.filter((t) => binsOf(t.calibrationBefore).length + binsOf(t.calibrationAfter).length > 0);
   if (curves.length) {
     parts.push(el('div', { class: 'cards wide' }, curves.map((t) => el('figure', { class: 'card', dataset: { task: t.task } },
       calibration({
         title: `Calibration of ${t.task} before and after the fit`,
         curves: [
-          { label: 'before', bins: t.calibrationBefore || [], className: 'before', shape: 'circle', dashed: true },
-          { label: 'after', bins: t.calibrationAfter || [], className: 'after', shape: 'square' },
-        ],
+          { label: 'before', bins: binsOf(t.calibrationBefore), className: 'before', shape: 'circle', dashed: true },
+          { label: 'after', bins: binsOf(t.calibrationAfter), className: 'after', shape: 'square' },
+        ].filter((c) => c.bins.length > 0),
       }),
-      el('figcaption', {}, el('code', {}, t.task), ` ECE ${num(t.eceBefore, 3)} → ${num(t.eceAfter, 3)}, AUC ${num(t.aucBefore, 3)} → ${num(t.aucAfter, 3)}`)))));
-  } else if (tasks.some((t) => t.kind === 'BINARY')) {
-    parts.push(el('p', { class: 'muted' }, 'This service does not give the calibration bins yet; only the numbers are shown.'));
+      el('figcaption', {}, el('code', {}, t.task), ` ECE ${num(t.eceBefore, 3)} → ${num(t.eceAfter, 3)}, AUC ${num(t.aucBefore, 3)} → ${num(t.aucAfter, 3)}`,
+        binsOf(t.calibrationBefore).length ? '' : ' (no curve before: the raw head is not a probability)')))));
   }
   return parts;
 }

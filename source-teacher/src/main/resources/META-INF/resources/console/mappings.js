@@ -129,8 +129,6 @@ function coverageSummary(report) {
         }),
         el('figcaption', {}, el('code', {}, i.input), ' ', i.flagged ? badge('flagged', 'flagged') : badge('ok', 'ok'),
           ` PSI ${num(i.drift.psi, 3)} · KS ${num(i.drift.ks, 3)} · defaulted ${pct(i.defaultedFraction)}`)))));
-  } else if (rows.some((i) => i.drift)) {
-    parts.push(el('p', { class: 'muted' }, 'This service does not give the histograms behind PSI yet; only the numbers are shown.'));
   }
   return parts;
 }
