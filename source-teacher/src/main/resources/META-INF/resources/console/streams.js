@@ -24,15 +24,17 @@ function stream(s) {
     ]));
 }
 
-async function draw() {
+async function draw(me) {
   const streams = await api('/streams');
   clear($('#content'), streams.length === 0
-    ? empty('no label stream for your team on this instance: an operator configures one with crossdistill.stream.* (docs/operations.md, "Label streams")')
+    ? empty(me.operator
+      ? 'no label stream is configured on this instance: crossdistill.stream.* configures one (docs/operations.md, "Label streams")'
+      : 'no label stream for your team on this instance: an operator configures one with crossdistill.stream.* (docs/operations.md, "Label streams")')
     : [el('p', { class: 'muted' }, `Counters since this instance started; refreshed every ${REFRESH_MS / 1000} s.`), streams.map(stream)]);
   return streams;
 }
 
-start(async () => {
-  const streams = await draw();
-  if (streams.length) setInterval(() => draw().catch(() => {}), REFRESH_MS);
+start(async (me) => {
+  const streams = await draw(me);
+  if (streams.length) setInterval(() => draw(me).catch(() => {}), REFRESH_MS);
 });
