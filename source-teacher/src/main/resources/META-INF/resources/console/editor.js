@@ -127,7 +127,7 @@ async function validate() {
     setStatus('Empty: choose a template or a spec to start from, or write one.', 'invalid');
     return;
   }
-  setStatus('Validating…', '');
+  setStatus('Checking with the service…', '');
   const answer = await api(`/${plural(state.kind)}/validation`, { method: 'POST', body: text });
   if (sequence !== state.sequence) return; // a later change is being validated
   state.validated = text;
@@ -148,7 +148,7 @@ function validateSoon() {
   clearTimeout(state.timer);
   state.valid = false;
   updateSave();
-  setStatus('Changed; validating after you pause…', '');
+  setStatus('Changed; checking once you pause typing…', '');
   state.timer = setTimeout(() => validate().catch(showFailure), DEBOUNCE_MS);
 }
 
