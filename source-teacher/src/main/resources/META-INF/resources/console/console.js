@@ -288,12 +288,12 @@ export function renderProblems(list, errors = [], warnings = [], extra = null) {
 }
 
 /** A refused request as a block: its detail and every listed problem with its pointer. */
-export function problemBlock(error, listId = null) {
+export function problemBlock(error, listId = null, { alert = true } = {}) {
   const detail = error instanceof ApiError ? error.message : String(error.message || error);
   const list = el('ul', { class: 'problems', id: listId });
   if (error instanceof ApiError) renderProblems(list, error.errors, error.warnings);
   else list.hidden = true;
-  return el('div', { class: 'refused', role: 'alert' },
+  return el('div', { class: 'refused', role: alert ? 'alert' : null },
     el('p', {}, el('strong', {}, error.status ? `Refused (HTTP ${error.status}): ` : 'Failed: '), detail), list);
 }
 
@@ -327,7 +327,7 @@ function chrome(me) {
 export function fail(error) {
   const box = $('#error');
   if (box) {
-    clear(box, problemBlock(error));
+    clear(box, problemBlock(error, null, { alert: false }));
     box.hidden = false;
   }
   document.body.dataset.state = 'error';

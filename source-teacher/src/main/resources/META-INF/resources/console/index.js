@@ -14,7 +14,7 @@ function signIn() {
     box.hidden = true;
     clear(box);
     if (!key) {
-      clear(box, problemBlock(new Error('enter your team key')));
+      clear(box, problemBlock(new Error('enter your team key'), null, { alert: false }));
       box.hidden = false;
       return;
     }
@@ -26,7 +26,7 @@ function signIn() {
     } catch (e) {
       forgetKey();
       const message = e instanceof ApiError && e.status === 401 ? new ApiError(401, { detail: 'this key is not a team key the service knows: check it and try again' }) : e;
-      clear(box, problemBlock(message));
+      clear(box, problemBlock(message, null, { alert: false }));
       box.hidden = false;
       $('#api-key').focus();
     }
