@@ -46,7 +46,8 @@ final class SafeRequests {
     if (!operation.takesJson()) {
       return new Safe(team, values, null, List.of());
     }
-    return switch (t) {
+    return switch (t.endsWith("/validation") ? t.substring(0, t.length() - "/validation".length()) : t) {
+      // a validation takes exactly what a registration takes
       case "/api/v1/schemas" -> new Safe(team, values, parse(Fixtures.LISTEN_SCHEMA),
           List.of(new Field("/name", Kind.REF), new Field("/type", Kind.REF), new Field("/fields", Kind.ARRAY)));
       case "/api/v1/mappings" -> new Safe(team, values, parse(Fixtures.mapping(MusicTeam.MAPPING, 10)),
@@ -99,6 +100,9 @@ final class SafeRequests {
     }
     if (template.startsWith("/api/v1/label-sets")) {
       return labelSetId;
+    }
+    if (template.startsWith("/api/v1/reports")) {
+      return "music~no-such-run"; // reports are files the fuzzer does not write: a well-formed id
     }
     throw new IllegalStateException("no value for path parameter " + parameter + " of " + method + " " + template);
   }

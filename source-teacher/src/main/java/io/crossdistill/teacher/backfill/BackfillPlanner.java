@@ -131,7 +131,8 @@ public class BackfillPlanner {
       problems.add("/input", "name the input: {\"type\": \"avro\" | \"ratings\", \"path\": ...}");
       return Optional.empty();
     }
-    String type = input.type() == null ? "" : input.type().strip().toLowerCase(Locale.ROOT);
+    // exactly one of the names: a type with other characters (spaces, line separators) is no type
+    String type = input.type() == null ? "" : input.type();
     if (type.equals(BackfillRequest.KAFKA)) {
       return kafkaInput(input, problems);
     }
@@ -180,6 +181,9 @@ public class BackfillPlanner {
     }
     if (input.topic() == null || input.topic().isBlank()) {
       problems.add("/input/topic", "name the topic of target records");
+    } else if (!input.topic().matches("[A-Za-z0-9._-]{1,249}")) {
+      problems.add("/input/topic", "'" + input.topic() + "' is not a Kafka topic name: 1 to 249 of the letters a-z, "
+          + "A-Z, digits, '.', '_' and '-'");
     }
     List<KafkaRecordSource.Range> ranges = new ArrayList<>();
     if (input.ranges() == null || input.ranges().isEmpty()) {
@@ -213,14 +217,14 @@ public class BackfillPlanner {
       return Optional.empty();
     }
     return Optional.of(BackfillPlan.InputFiles.kafka(new BackfillPlan.InputFiles.KafkaInput(kafka.get(),
-        kafkaProperties, input.topic().strip(), List.copyOf(ranges))));
+        kafkaProperties, input.topic(), List.copyOf(ranges))));
   }
 
   private static Optional<Split> split(String name, Problems problems) {
     if (name == null || name.isBlank()) {
       return Optional.of(Split.TARGET_TRAIN);
     }
-    String wanted = name.strip().replace('-', '_').toUpperCase(Locale.ROOT);
+    String wanted = name.replace('-', '_').toUpperCase(Locale.ROOT);
     for (Split split : Split.values()) {
       if (split.name().equals(wanted)) {
         return Optional.of(split);
