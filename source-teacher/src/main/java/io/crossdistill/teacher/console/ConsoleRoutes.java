@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code META-INF/resources/console/}, served by Quarkus; here {@code /console} is sent on to
  * {@code /console/} (its index page), and every answer under {@code /console/} carries a content security
  * policy that allows only the service's own scripts, styles, images and API (no inline script, no framing
- * by other sites), with {@code nosniff} and no referrer.
+ * by other sites), with {@code nosniff}, no referrer and {@code no-cache} (pages revalidate, so an upgrade is
+ * seen at once).
  */
 @ApplicationScoped
 public class ConsoleRoutes {
@@ -25,7 +26,9 @@ public class ConsoleRoutes {
           + "img-src 'self' data: blob:; frame-src 'self' blob:; connect-src 'self'; object-src 'none'; "
           + "base-uri 'none'; frame-ancestors 'none'",
       "X-Content-Type-Options", "nosniff",
-      "Referrer-Policy", "no-referrer");
+      "Referrer-Policy", "no-referrer",
+      // revalidated on every load: after an upgrade a browser must not keep old pages against a new API
+      "Cache-Control", "no-cache");
 
   void install(@Observes Router router) {
     // after the HTTP edge's limits (order Integer.MIN_VALUE), before the static files

@@ -336,6 +336,7 @@ class ConsoleApiTest {
         + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
     assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+    assertThat(page.header("Cache-Control")).as("pages revalidate after an upgrade").isEqualTo("no-cache");
 
     Response missing = given().get("/console/no-such-page.html");
     assertThat(missing.statusCode()).isEqualTo(404);
