@@ -9,8 +9,15 @@ import io.crossdistill.reliability.MusicTeam;
 import io.crossdistill.reliability.ServiceProcess;
 import io.crossdistill.reliability.Teams;
 import io.crossdistill.teacher.rest.Fixtures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 /**
  * What every browser test of the run shares (a start costs seconds): the packaged service as a child
@@ -24,6 +31,8 @@ final class Console {
   /** The music team's platt alignment, fitted into version {@link #FITTED_VERSION}. */
   static final String CALIBRATED = "music-calibrated";
   static final int FITTED_VERSION = 2;
+  /** The music team's published {@code student compare} run. */
+  static final String REPORT_RUN = "compare-music";
 
   private static Console instance;
   private static RuntimeException startFailure;
@@ -88,7 +97,37 @@ final class Console {
     http.get("/api/v1/label-sets/" + job.path("labelSet").asText(), Teams.MUSIC).expect(200);
     // a second, compatible schema version, so the schemas page has a compatibility to show
     http.postJson("/api/v1/schemas", Teams.MUSIC, Fixtures.LISTEN_SCHEMA_V2).expect(201);
+    publishReport(service, job.path("labelSet").asText());
     return job;
+  }
+
+  /**
+   * Publishes a {@code student compare} run of the music team under the service's reports root, as that
+   * command writes its output directory: the report page, a real run's {@code metrics.json} (source-teacher's
+   * golden file) and the run's label store holding the music team's label set.
+   */
+  private static void publishReport(ServiceProcess service, String labelSet) {
+    Path run = service.home().resolve("data").resolve("reports").resolve(Teams.MUSIC.team()).resolve(REPORT_RUN);
+    try (InputStream metrics = Console.class.getResourceAsStream("/reports/compare-small-metrics.json")) {
+      Files.createDirectories(run);
+      Files.copy(Objects.requireNonNull(metrics, "source-teacher's golden metrics.json"), run.resolve("metrics.json"));
+      Files.writeString(run.resolve("report.html"), "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+          + "<title>music compare</title></head><body><h1>music compare</h1></body></html>\n");
+      Path from = service.home().resolve("data").resolve("label-sets").resolve(labelSet);
+      Path to = run.resolve("labels").resolve("f0.1-seed1").resolve("teacher").resolve(labelSet);
+      try (Stream<Path> files = Files.walk(from)) {
+        for (Path file : files.toList()) {
+          Path target = to.resolve(from.relativize(file).toString());
+          if (Files.isDirectory(file)) {
+            Files.createDirectories(target);
+          } else {
+            Files.copy(file, target);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish the music team's report", e);
+    }
   }
 
   /** A labelled sample for fitting version {@code version} of {@link #CALIBRATED} (the listen task, both classes). */
@@ -125,5 +164,12 @@ final class Console {
 
   String labelSet() {
     return firstJob.path("labelSet").asText();
+  }
+
+  /** The id of the music team's one report, as the API lists it. */
+  String reportId() {
+    JsonNode reports = http.get("/api/v1/reports", Teams.MUSIC).expect(200).json();
+    assertThat(reports).as(reports.toString()).hasSize(1);
+    return reports.get(0).path("id").asText();
   }
 }

@@ -31,10 +31,12 @@ class TeamIsolationTest {
         By.cssSelector("[data-name='" + MusicTeam.ALIGNMENT + "']"),
         By.cssSelector("[data-name='" + Console.CALIBRATED + "']"),
         By.cssSelector("[data-label-set='" + console.labelSet() + "']"),
-        By.cssSelector("[data-job-id='" + console.firstJob().path("id").asText() + "']"));
+        By.cssSelector("[data-job-id='" + console.firstJob().path("id").asText() + "']"),
+        By.cssSelector("[data-report='" + console.reportId() + "']"));
     // the same selectors find music's rows when music is signed in: the absence below means something
     browser.signIn(Teams.MUSIC);
-    for (String page : List.of("schemas.html", "mappings.html", "alignments.html", "label-sets.html", "backfills.html")) {
+    for (String page : List.of("schemas.html", "mappings.html", "alignments.html", "label-sets.html", "backfills.html",
+        "reports.html")) {
       browser.open(page);
       assertThat(music.stream().mapToInt(selector -> browser.driver().findElements(selector).size()).sum())
           .as("music's rows on " + page + " as music").isPositive();
