@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * What every browser test of the run shares (a start costs seconds): the packaged service as a child
  * process on loopback with the three teams (music, podcast, the operator ops) and the fixture teacher, the
  * music team's objects registered over REST (a schema with two versions, a mapping, an identity alignment,
- * a platt alignment fitted into version 2, a backfill's label set), and one headless Chromium. Started by
+ * a platt alignment fitted into version 2, a backfill's label set, a published student report), and one
+ * headless Chromium. Started by
  * the first test class that asks, stopped when the test JVM exits.
  */
 final class Console {
