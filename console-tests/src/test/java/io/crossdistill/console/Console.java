@@ -24,8 +24,7 @@ import java.util.stream.Stream;
  * process on loopback with the three teams (music, podcast, the operator ops) and the fixture teacher, the
  * music team's objects registered over REST (a schema with two versions, a mapping, an identity alignment,
  * a platt alignment fitted into version 2, a backfill's label set, a published student report), and one
- * headless Chromium. Started by
- * the first test class that asks, stopped when the test JVM exits.
+ * headless Chromium. Started by the first test class that asks, stopped when the test JVM exits.
  */
 final class Console {
 
