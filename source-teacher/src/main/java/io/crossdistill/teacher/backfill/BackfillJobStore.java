@@ -36,12 +36,18 @@ final class BackfillJobStore {
     }
   }
 
-  /** Writes the job's record (whole or not at all). */
-  void save(BackfillJob job) {
+  /**
+   * Writes the job's record as it is now (whole or not at all). The runner and a cancel save the same job
+   * at the same moment: one writer at a time, each writing the job's state when it holds the store, so the
+   * record on disk is never an older state than one already written (a cancelled job never reads as
+   * running after a restart) and two writers never share the file written aside.
+   */
+  synchronized void save(Job job) {
+    BackfillJob record = job.snapshot();
     try {
-      AtomicFiles.write(dir.resolve(job.id() + ".json"), JSON.writeValueAsBytes(job));
+      AtomicFiles.write(dir.resolve(record.id() + ".json"), JSON.writeValueAsBytes(record));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode backfill job " + job.id(), e);
+      throw new UncheckedIOException("cannot encode backfill job " + record.id(), e);
     }
   }
 

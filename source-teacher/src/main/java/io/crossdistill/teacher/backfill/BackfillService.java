@@ -112,7 +112,7 @@ public class BackfillService {
       Job job = Job.submitted(newId(), team, plan, source, setId);
       BackfillJob queued = job.snapshot();
       jobs.put(job.id(), job);
-      records.save(queued);
+      records.save(job);
       LOG.infof("backfill %s queued for team %s: %s with %s and %s", job.id(), team, plan.input().label(),
           plan.request().mapping(), plan.request().alignment());
       executor.execute(() -> runner.run(job));
@@ -145,7 +145,7 @@ public class BackfillService {
       pending.close();
       LOG.infof("backfill %s cancelled while queued", id);
     });
-    records.save(job.snapshot());
+    records.save(job);
     return job.snapshot();
   }
 
@@ -172,7 +172,7 @@ public class BackfillService {
       }
       Job job = Job.resumed(record);
       jobs.put(job.id(), job);
-      records.save(job.snapshot());
+      records.save(job);
       executor.execute(() -> runner.run(job));
       LOG.infof("backfill %s was %s when the service stopped: queued again, it resumes from its checkpoint",
           record.id(), record.state());

@@ -61,7 +61,7 @@ final class JobRunner {
     if (pending.isEmpty()) {
       return;
     }
-    records.save(job.snapshot());
+    records.save(job);
     BackfillPlan plan = pending.get().plan().orElse(null);
     RecordSource source = pending.get().source().orElse(null);
     Path work = workRoot.resolve(job.id());
@@ -79,7 +79,7 @@ final class JobRunner {
             + " instead of " + job.labelSet().get() + "); submit it again");
       }
       job.keyed(key.id(), source.size());
-      records.save(job.snapshot());
+      records.save(job);
       ReentrantLock lock = setLocks.computeIfAbsent(key.id(), k -> new ReentrantLock());
       lock.lock();
       try {
@@ -103,7 +103,7 @@ final class JobRunner {
     } finally {
       close(source, plan);
       deleteQuietly(work);
-      records.save(job.snapshot());
+      records.save(job);
     }
   }
 
@@ -140,7 +140,7 @@ final class JobRunner {
       @Override
       public void started(long from, OptionalLong total) {
         job.started(from, total);
-        records.save(job.snapshot());
+        records.save(job);
       }
 
       @Override
