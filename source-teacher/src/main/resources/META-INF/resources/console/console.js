@@ -156,6 +156,11 @@ export function num(value, digits = 4) {
 }
 
 /** A fraction in [0, 1] as a percentage (the API's value times 100, for reading only). */
+/** "1 error", "2 errors": a count with its noun. */
+export function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export function pct(value, digits = 1) {
   if (value === null || value === undefined) return '—';
   return `${(value * 100).toFixed(digits)}\u00a0%`;

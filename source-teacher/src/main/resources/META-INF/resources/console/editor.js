@@ -1,7 +1,7 @@
 // The spec editor: a mapping or alignment spec as JSON text, validated by the service on each change
 // (POST /api/v1/{mappings|alignments}/validation with the text exactly), every problem listed and marked
 // on the line of its pointer; Save posts exactly the text and shows the version it created or found.
-import { $, api, apiWithStatus, clear, el, link, params, problemBlock, renderProblems, seg, start, announce } from './console.js';
+import { $, api, apiWithStatus, clear, count, el, link, params, problemBlock, renderProblems, seg, start, announce } from './console.js';
 import { lineOf, pointerLines } from './specs.js';
 
 const DEBOUNCE_MS = 300;
@@ -133,7 +133,7 @@ async function validate() {
   state.validated = text;
   state.valid = answer.valid;
   showProblems(text, answer.errors || [], answer.warnings || []);
-  const counts = `${answer.errors.length} error(s), ${answer.warnings.length} warning(s)`;
+  const counts = `${count(answer.errors.length, 'error')}, ${count(answer.warnings.length, 'warning')}`;
   if (!answer.valid) {
     setStatus(`Not valid: ${counts}. Fix the errors to save.`, 'invalid');
   } else if (answer.identicalTo) {

@@ -2,7 +2,7 @@
 // (defaulted inputs highlighted), the problems the service's validation lists for the stored spec at their
 // JSON pointers, and coverage and drift over a pasted or uploaded sample, flagged inputs first.
 import {
-  $, api, badge, clear, date, el, empty, facts, idCode, link, num, params, pct, problemBlock, readSample,
+  $, api, badge, clear, count, date, el, empty, facts, idCode, link, num, params, pct, problemBlock, readSample,
   renderProblems, section, seg, start, table, announce,
 } from './console.js';
 import { histogram } from './plots.js';
@@ -133,13 +133,30 @@ function coverageSummary(report) {
   return parts;
 }
 
-function coverageForm(name, version) {
+/** A placeholder record shaped like the mapping's target schema (one example value per field type). */
+function exampleRecord(schema) {
+  const value = (type) => {
+    if (Array.isArray(type)) return type.includes('null') ? null : value(type[0]);
+    const name = typeof type === 'string' ? type : type?.type;
+    if (name === 'record') return exampleRecord(type);
+    if (name === 'enum') return type.symbols?.[0] ?? '';
+    if (name === 'array') return [];
+    if (name === 'map') return {};
+    if (name === 'boolean') return false;
+    if (['int', 'long'].includes(name)) return 0;
+    if (['float', 'double'].includes(name)) return 0.5;
+    return 'a';
+  };
+  return Object.fromEntries((schema?.fields || []).map((f) => [f.name, value(f.type)]));
+}
+
+function coverageForm(name, version, schema) {
   const result = el('div', { id: 'coverage-result' });
   const form = el('form', { id: 'coverage', class: 'stack' },
     el('div', { class: 'field' },
       el('label', { for: 'sample' }, 'Sample records (JSON array, or one JSON record per line)'),
       el('textarea', { id: 'sample', class: 'code', rows: 8, spellcheck: 'false', 'aria-describedby': 'sample-hint',
-        placeholder: '[{"id": "a", "user": 7, "genre": "rock", "popularity": 0.3, "activity": -0.5}]' }),
+        placeholder: schema ? JSON.stringify([exampleRecord(schema)]) : '[{"field": "value"}]' }),
       el('span', { class: 'hint', id: 'sample-hint' }, 'Records shaped like your target schema. A chosen file is used instead of the text.')),
     el('div', { class: 'field' },
       el('label', { for: 'sample-file' }, 'Or upload a .json / .jsonl file'),
@@ -176,16 +193,17 @@ async function details(name, wanted) {
   if (!chosen) throw new Error(`mapping ${name} has no version ${wanted}`);
   const mapping = await api(`/mappings/${seg(name)}/versions/${chosen.version}`);
   const stored = JSON.stringify(mapping.body, null, 2);
-  const [sig, validation] = await Promise.all([
+  const schemaVersion = mapping.attributes?.schemaVersion;
+  const [sig, validation, schema] = await Promise.all([
     teacherFor(mapping),
     api('/mappings/validation', { method: 'POST', body: stored }),
+    schemaVersion ? api(`/schemas/${seg(mapping.body.targetSchema)}/versions/${schemaVersion}`) : null,
   ]);
   $('#page-title').textContent = `Mapping ${mapping.ref}`;
   document.title = `${mapping.ref} · Mappings · crossdistill console`;
   const problems = renderProblems(el('ul', { id: 'problems' }), validation.errors, validation.warnings);
-  const verdict = validation.valid
-    ? [badge('valid', 'ok'), ` for the serving teacher: ${validation.errors.length} errors, ${validation.warnings.length} warnings`]
-    : [badge('not valid', 'error'), ` for the serving teacher: ${validation.errors.length} errors, ${validation.warnings.length} warnings`];
+  const tally = ` for the serving teacher: ${count(validation.errors.length, 'error')}, ${count(validation.warnings.length, 'warning')}`;
+  const verdict = [validation.valid ? badge('valid', 'ok') : badge('not valid', 'error'), tally];
   clear($('#content'),
     el('p', {}, link('mappings.html', '← all mappings'), ' · ', link(`editor.html?kind=mapping&from=${seg(name)}`, 'write a new version in the editor')),
     facts([
@@ -208,7 +226,7 @@ async function details(name, wanted) {
     validation.errors.length + validation.warnings.length === 0 ? empty('no problems: every rule is valid for the serving teacher') : null),
     section('Coverage and drift on a sample', el('p', { class: 'lead' },
       'Paste or upload target records: for each teacher input you see how often it was defaulted and, for numeric inputs, how the mapped values sit over the teacher\'s training histogram (PSI, KS). Flagged inputs come first.'),
-    coverageForm(name, chosen.version)));
+    coverageForm(name, chosen.version, schema?.body)));
 }
 
 start(async () => {

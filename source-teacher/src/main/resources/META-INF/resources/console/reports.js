@@ -78,19 +78,20 @@ start(async () => {
     rows: reports,
     rowAttrs: (r) => ({ dataset: { report: r.id } }),
     columns: [
-      { label: 'Report', cell: (r) => r.title || r.id },
-      { label: 'Id', cell: (r) => idCode(r.id, `report id ${r.id}`) },
-      { label: 'Created', cell: (r) => date(r.createdAt) },
-      { label: 'Label sets', cell: labelSetCell },
-      { label: 'Students', num: true, cell: (r) => num(r.students) },
-      { label: 'Summary', cell: (r) => [summaryText(r.summary), r.problems && r.problems.length
-        ? el('ul', { class: 'problems' }, r.problems.map((p) => el('li', { class: 'problem warning', dataset: { pointer: p.pointer ?? '' } },
-          el('code', { class: 'pointer' }, p.pointer || '(whole run)'), ' ', p.message))) : null] },
+      { label: 'Report', className: 'wrap', cell: (r) => r.title || r.id },
+      // next to the title, so that opening a report never needs a sideways scroll
       { label: 'HTML', cell: (r) => {
         const button = el('button', { type: 'button', class: 'open-report', 'aria-label': `Open report ${r.title || r.id}` }, 'Open');
         button.addEventListener('click', () => open(r, button));
         return button;
       } },
+      { label: 'Id', cell: (r) => idCode(r.id, `report id ${r.id}`, { short: true }) },
+      { label: 'Created', cell: (r) => date(r.createdAt) },
+      { label: 'Label sets', className: 'wrap', cell: labelSetCell },
+      { label: 'Students', num: true, cell: (r) => num(r.students) },
+      { label: 'Summary', className: 'wrap', cell: (r) => [summaryText(r.summary), r.problems && r.problems.length
+        ? el('ul', { class: 'problems' }, r.problems.map((p) => el('li', { class: 'problem warning', dataset: { pointer: p.pointer ?? '' } },
+          el('code', { class: 'pointer' }, p.pointer || '(whole run)'), ' ', p.message))) : null] },
     ],
   }), el('section', { id: 'viewer', 'aria-labelledby': 'viewer-title', hidden: true }));
   const wanted = params().get('id');
