@@ -209,8 +209,12 @@ class ConsoleApiTest {
     JsonPath drift = as(Fixtures.MUSIC_KEY).contentType(ContentType.JSON).body(records.append("]}").toString())
         .post("/api/v1/mappings/console-coverage/coverage").then().statusCode(200).extract().jsonPath()
         .using(DOUBLES).setRootPath("inputs.find { it.input == 'watch_minutes' }.drift");
-    JsonPath stats = as(Fixtures.MUSIC_KEY).get("/api/v1/teachers/video-teacher").then().statusCode(200).extract()
-        .jsonPath().using(DOUBLES).setRootPath("inputs.find { it.name == 'watch_minutes' }.statistics");
+    // the version the coverage was computed with: the serving one (other test classes serve newer versions)
+    int serving = as(Fixtures.MUSIC_KEY).get("/api/v1/teachers").then().statusCode(200).extract().jsonPath()
+        .getInt("find { it.id == 'video-teacher' && it.serving }.version");
+    JsonPath stats = as(Fixtures.MUSIC_KEY).get("/api/v1/teachers/video-teacher?version=" + serving).then()
+        .statusCode(200).extract().jsonPath().using(DOUBLES)
+        .setRootPath("inputs.find { it.name == 'watch_minutes' }.statistics");
 
     List<Double> inner = stats.getList("binEdges", Double.class);
     List<Double> edges = drift.getList("edges", Double.class);
