@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -65,10 +66,12 @@ public final class LabelStream implements AutoCloseable {
    * @param partitions the input partitions this instance holds
    * @param teacherHash content hash of the teacher that labelled the last committed batch
    * @param lastError the last failure, also after it was recovered from
+   * @param recordsPerSecond input records committed per second over the last minute (or since the stream
+   *     started, when that is shorter); empty before its first second
    */
   public record Stats(State state, String instanceId, String transactionalId, long records, long labels,
       long deadLetters, long transactions, long aborts, OptionalLong lag, List<Integer> partitions,
-      Optional<String> teacherHash, Optional<String> lastError) {
+      Optional<String> teacherHash, Optional<String> lastError, OptionalDouble recordsPerSecond) {
   }
 
   /**

@@ -46,6 +46,7 @@ final class StreamLoop {
   private final AtomicLong deadLetters = new AtomicLong();
   private final AtomicLong transactions = new AtomicLong();
   private final AtomicLong aborts = new AtomicLong();
+  private final Throughput throughput = new Throughput(System::nanoTime);
   private volatile LabelStream.State state = LabelStream.State.STARTING;
   private volatile long lag = -1;
   private volatile List<Integer> partitions = List.of();
@@ -76,7 +77,7 @@ final class StreamLoop {
     long l = lag;
     return new LabelStream.Stats(state, settings.instanceId(), settings.transactionalId(), records.get(), labels.get(),
         deadLetters.get(), transactions.get(), aborts.get(), l < 0 ? OptionalLong.empty() : OptionalLong.of(l),
-        partitions, Optional.ofNullable(teacherHash), Optional.ofNullable(lastError));
+        partitions, Optional.ofNullable(teacherHash), Optional.ofNullable(lastError), throughput.perSecond());
   }
 
   void stop() {
@@ -197,6 +198,7 @@ final class StreamLoop {
 
   private void count(LabelStream.Batch done) {
     records.addAndGet(done.records());
+    throughput.add(done.records());
     labels.addAndGet(done.labels());
     deadLetters.addAndGet(done.deadLetters());
     transactions.incrementAndGet();

@@ -1,5 +1,5 @@
 // Streams: this instance's Kafka label stream when one is configured for the team (operators see it
-// always): state, topics, counters and lag as the API reports them, refreshed every five seconds.
+// always): state, topics, throughput, counters and lag as the API reports them, refreshed every five seconds.
 import { $, api, badge, clear, el, empty, facts, idCode, num, start } from './console.js';
 
 const REFRESH_MS = 5000;
@@ -10,8 +10,8 @@ function stream(s) {
       badge(s.state, s.state === 'RUNNING' ? 'ok' : s.state === 'FAILED' ? 'error' : 'warning')),
     s.reason ? el('p', { class: 'refused' }, s.reason) : null,
     el('div', { class: 'cards' },
-      ['records', 'labels', 'deadLetters', 'transactions', 'aborts', 'lag'].map((k) => el('div', { class: 'card', dataset: { counter: k } },
-        el('h3', {}, { records: 'Records read', labels: 'Labels written', deadLetters: 'Dead letters', transactions: 'Transactions committed',
+      ['recordsPerSecond', 'records', 'labels', 'deadLetters', 'transactions', 'aborts', 'lag'].map((k) => el('div', { class: 'card', dataset: { counter: k } },
+        el('h3', {}, { recordsPerSecond: 'Throughput (records/s, last minute)', records: 'Records read', labels: 'Labels written', deadLetters: 'Dead letters', transactions: 'Transactions committed',
           aborts: 'Batches aborted', lag: 'Lag (records behind)' }[k]),
         el('p', { class: 'big' }, num(s[k] ?? null))))),
     facts([

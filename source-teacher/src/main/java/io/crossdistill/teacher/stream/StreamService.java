@@ -100,7 +100,9 @@ public class StreamService {
         stats.map(LabelStream.Stats::deadLetters).orElse(0L), stats.map(LabelStream.Stats::transactions).orElse(0L),
         stats.map(LabelStream.Stats::aborts).orElse(0L),
         stats.flatMap(st -> st.lag().isPresent() ? Optional.of(st.lag().getAsLong()) : Optional.empty()),
-        stats.map(LabelStream.Stats::partitions).orElse(List.of()), stats.flatMap(LabelStream.Stats::teacherHash));
+        stats.map(LabelStream.Stats::partitions).orElse(List.of()), stats.flatMap(LabelStream.Stats::teacherHash),
+        stats.flatMap(st -> st.recordsPerSecond().isPresent() ? Optional.of(st.recordsPerSecond().getAsDouble())
+            : Optional.empty()));
   }
 
   /** Waits for the specs and a teacher, then starts the stream; access refused is final. */

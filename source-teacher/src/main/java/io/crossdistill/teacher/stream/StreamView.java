@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param lag records behind the end of this instance's partitions, when known
  * @param partitions the input partitions this instance holds
  * @param teacherHash content hash of the teacher version that labelled the last committed batch
+ * @param recordsPerSecond throughput: input records committed per second over the last minute (or since the
+ *     stream started, when shorter), when known
  */
 public record StreamView(String state, Optional<String> reason, String inputTopic, String outputTopic,
     String deadLetterTopic, String groupId, String instanceId, String transactionalId, String mapping,
     String alignment, String team, long records, long labels, long deadLetters, long transactions, long aborts,
-    Optional<Long> lag, List<Integer> partitions, Optional<String> teacherHash) {
+    Optional<Long> lag, List<Integer> partitions, Optional<String> teacherHash, Optional<Double> recordsPerSecond) {
 }

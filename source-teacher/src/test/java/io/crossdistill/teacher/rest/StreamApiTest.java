@@ -92,6 +92,7 @@ class StreamApiTest {
     assertThat(done.getLong("labels")).isEqualTo(588);
     assertThat(done.getList("partitions", Integer.class)).containsExactly(0, 1);
     assertThat(done.getLong("lag")).isZero();
+    assertThat(done.getDouble("recordsPerSecond")).as("throughput of the records just committed").isPositive();
     assertThat(done.getString("mapping")).isEqualTo(StreamProfile.MAPPING + "@1");
 
     List<String> keys = new ArrayList<>();
