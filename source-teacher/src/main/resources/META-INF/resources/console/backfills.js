@@ -30,7 +30,8 @@ function cells(job) {
     total: num(job.total),
     labels: num(job.labels),
     deadLetters: num(job.deadLetters),
-    rate: job.ratePerSecond !== undefined && job.ratePerSecond !== null && job.state === 'RUNNING' ? `${num(job.ratePerSecond, 3)} records/s` : '—',
+    // the rate while it runs, and the run's average once it ended (the API keeps it)
+    rate: job.ratePerSecond !== undefined && job.ratePerSecond !== null && job.ratePerSecond > 0 ? `${num(job.ratePerSecond, 3)} records/s` : '—',
     eta: job.etaSeconds !== undefined && job.etaSeconds !== null && job.state === 'RUNNING' ? seconds(job.etaSeconds) : '—',
     mapping: refLink('mappings', job.request?.mapping),
     alignment: refLink('alignments', job.request?.alignment),
