@@ -9,14 +9,13 @@ import java.util.regex.Pattern;
 
 /**
  * The service JVM's heap and threads as an operator reads them: a full GC requested with
- * {@code jcmd <pid> GC.run}, then {@code jvm_memory_used_bytes{area="heap"}} (summed over the pools but
- * eden) and
- * {@code jvm_threads_live_threads} from {@code /q/metrics}.
+ * {@code jcmd <pid> GC.run}, then the collector's heap summary ({@code jcmd <pid> GC.heap_info}: used,
+ * less eden), and {@code jvm_threads_live_threads} from {@code /q/metrics}.
  */
 final class JvmProbe {
 
-  private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\",id=\"([^\"]*)\"} (\\S+)$",
-      Pattern.MULTILINE);
+  private static final Pattern HEAP_USED = Pattern.compile("garbage-first heap\\s+total \\d+K, used (\\d+)K");
+  private static final Pattern YOUNG = Pattern.compile("(\\d+) young \\((\\d+)K\\), (\\d+) survivors \\((\\d+)K\\)");
   private static final Pattern THREADS = Pattern.compile("^jvm_threads_live_threads(?:\\{[^}]*})? (\\S+)$", Pattern.MULTILINE);
 
   private JvmProbe() {
@@ -28,19 +27,17 @@ final class JvmProbe {
    */
   static double heapAfterGcMb(ServiceProcess service, Http http) {
     runGc(service.pid());
-    Matcher heap = HEAP.matcher(metrics(http));
-    double bytes = 0;
-    int pools = 0;
-    while (heap.find()) {
-      pools++;
-      if (!heap.group(1).contains("Eden")) {
-        bytes += Double.parseDouble(heap.group(2));
-      }
+    // the collector's own account right after the GC, not /q/metrics: a scrape of many series allocates
+    // large buffers of its own while it reads the pools, and those were counted as heap in use
+    String info = jcmd(service.pid(), "GC.heap_info");
+    Matcher used = HEAP_USED.matcher(info);
+    Matcher young = YOUNG.matcher(info);
+    if (!used.find() || !young.find()) {
+      throw new IllegalStateException("no G1 heap summary in jcmd GC.heap_info: " + info);
     }
-    if (pools == 0) {
-      throw new IllegalStateException("no jvm_memory_used_bytes{area=\"heap\"} in /q/metrics");
-    }
-    return bytes / (1024 * 1024);
+    double usedKb = Double.parseDouble(used.group(1));
+    double edenKb = Double.parseDouble(young.group(2)) - Double.parseDouble(young.group(4));
+    return (usedKb - edenKb) / 1024;
   }
 
   static int liveThreads(Http http) {
@@ -56,14 +53,20 @@ final class JvmProbe {
   }
 
   private static void runGc(long pid) {
+    jcmd(pid, "GC.run");
+  }
+
+  /** Runs one jcmd command against the service JVM; its output. */
+  private static String jcmd(long pid, String command) {
     String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
     try {
-      Process process = new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process process = new ProcessBuilder(jcmd, Long.toString(pid), command).redirectErrorStream(true).start();
+      byte[] out = process.getInputStream().readAllBytes();
       if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
         process.destroyForcibly();
-        throw new IllegalStateException("jcmd " + pid + " GC.run failed");
+        throw new IllegalStateException("jcmd " + pid + " " + command + " failed: " + new String(out));
       }
+      return new String(out, java.nio.charset.StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run jcmd", e);
     } catch (InterruptedException e) {
